@@ -1,0 +1,29 @@
+import { and, eq, isNull, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client";
+
+/** A table owned by one company: every row carries company_id. */
+export type TenantTable = SQLiteTable & { id: SQLiteColumn; companyId: SQLiteColumn };
+
+/**
+ * The only way handlers reach tenant-owned rows: every condition built here starts with
+ * `company_id = <the caller's company>`, so a handler cannot forget it. A super admin gets a
+ * scope for another company only by naming it explicitly (X-Company-Id).
+ */
+export class TenantScope {
+  constructor(
+    readonly db: Db,
+    readonly companyId: number,
+  ) {}
+
+  /** Rows of this company, not soft-deleted (when the table has deleted_at), matching `conditions`. */
+  where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
+    const deletedAt = (table as unknown as { deletedAt?: SQLiteColumn }).deletedAt;
+    return and(eq(table.companyId, this.companyId), deletedAt ? isNull(deletedAt) : undefined, ...conditions)!;
+  }
+
+  /** The same as `where`, for one row by id. */
+  byId(table: TenantTable, id: number): SQL {
+    return this.where(table, eq(table.id, id));
+  }
+}

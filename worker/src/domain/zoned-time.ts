@@ -1,0 +1,30 @@
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
+
+/**
+ * Conversions between UTC instants and wall-clock values in a branch's IANA time zone. Instants
+ * are stored in UTC; "today", working hours and reminders are evaluated in the branch's zone,
+ * which date-fns-tz resolves through the runtime's ICU data (correct across DST changes).
+ */
+
+/** The local calendar date (YYYY-MM-DD) of `instant` in `timeZone`. */
+export function localDate(instant: Date, timeZone: string): string {
+  return formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
+}
+
+/** The UTC instant of a wall-clock time (`HH:MM`) on a local date in `timeZone`. */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  return fromZonedTime(`${date}T${time}:00`, timeZone);
+}
+
+/** The next local calendar date after `date`. */
+export function nextLocalDate(date: string): string {
+  const next = new Date(`${date}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/** [start, end) of the local day that contains `instant` (23 or 25 hours long on DST days). */
+export function localDayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
+  const date = localDate(instant, timeZone);
+  return { start: zonedInstant(date, "00:00", timeZone), end: zonedInstant(nextLocalDate(date), "00:00", timeZone) };
+}

@@ -1,0 +1,25 @@
+import type { RateLimiter } from "./middleware/rate-limiter-object";
+
+/** Bindings and variables declared in wrangler.toml (secrets come from `wrangler secret put` or .dev.vars). */
+export interface Env {
+  DB: D1Database;
+  ASSETS?: Fetcher;
+  STAFF_CALENDAR: DurableObjectNamespace;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  FLOOD_GUARD?: RateLimit;
+  NOTIFICATIONS_QUEUE: Queue<unknown>;
+  CALENDAR_SYNC_QUEUE: Queue<unknown>;
+  DEAD_LETTER_QUEUE: Queue<unknown>;
+
+  APP_ENV: string;
+  APP_VERSION: string;
+  CORS_ORIGINS: string;
+  SESSION_TTL_SECONDS: string;
+  REFRESH_TTL_SECONDS: string;
+  /** HMAC key for session tokens. */
+  SESSION_SECRET: string;
+  /** Base64 AES-256 key for credentials stored at rest. */
+  ENCRYPTION_KEY: string;
+  /** Multiplies every policy rate limit; local benchmarks raise it, production leaves it at 1. */
+  RATE_LIMIT_FACTOR?: string;
+}

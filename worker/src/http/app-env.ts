@@ -1,0 +1,15 @@
+import type { Env } from "../env";
+import type { Principal } from "../auth/principal";
+import type { Db } from "../db/client";
+
+/** Per-request values set by middleware and read by handlers. */
+export interface AppVariables {
+  requestId: string;
+  db: Db;
+  principal: Principal;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}

@@ -1,0 +1,52 @@
+import type { Env } from "../env";
+import { createDb } from "../db/client";
+import { recordDeadLetters } from "./dead-letters";
+
+/** A message on one of the platform's queues: a job type and its payload. */
+export interface JobMessage {
+  type: string;
+  payload: unknown;
+  /** The queue it was first sent to (dead-letter messages do not say where they came from). */
+  origin: string;
+}
+
+/** Puts a job on a queue in the shape the consumer expects. */
+export function enqueue(queue: Queue<unknown>, origin: string, type: string, payload: unknown): Promise<void> {
+  const message: JobMessage = { type, payload, origin };
+  return queue.send(message, { contentType: "json" }).then(() => undefined);
+}
+
+export type JobHandler = (payload: unknown, env: Env) => Promise<void>;
+
+/**
+ * Job handlers by queue and type. Areas register theirs here (notifications, calendar sync);
+ * a message nobody handles is retried and then lands in the dead-letter queue, where it is
+ * recorded for the admin rather than dropped.
+ */
+export const JOB_HANDLERS: Record<string, Record<string, JobHandler>> = {
+  notifications: {},
+  "calendar-sync": {},
+};
+
+const BACKOFF_SECONDS = [30, 120, 600, 1800, 3600];
+
+export async function handleQueueBatch(batch: MessageBatch<JobMessage>, env: Env): Promise<void> {
+  if (batch.queue === "dead-letter") {
+    await recordDeadLetters(createDb(env.DB), batch);
+    return;
+  }
+  const handlers = JOB_HANDLERS[batch.queue] ?? {};
+  for (const message of batch.messages) {
+    const handler = handlers[message.body?.type];
+    try {
+      if (!handler) throw new Error(`No handler for job type ${String(message.body?.type)} on ${batch.queue}`);
+      await handler(message.body.payload, env);
+      message.ack();
+    } catch (error) {
+      console.error(
+        JSON.stringify({ level: "error", queue: batch.queue, message_id: message.id, attempts: message.attempts, error: String(error) }),
+      );
+      message.retry({ delaySeconds: BACKOFF_SECONDS[Math.min(message.attempts - 1, BACKOFF_SECONDS.length - 1)] ?? 60 });
+    }
+  }
+}
