@@ -20,7 +20,11 @@ function importKey(base64Key: string): Promise<CryptoKey> {
 export async function encryptSecret(plaintext: string, base64Key: string): Promise<string> {
   const iv = randomBytes(12);
   const key = await importKey(base64Key);
-  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(plaintext));
+  const sealed = await crypto.subtle.encrypt(
+    { name: "AES-GCM", iv },
+    key,
+    new TextEncoder().encode(plaintext),
+  );
   return `v1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(sealed))}`;
 }
 
@@ -28,6 +32,10 @@ export async function decryptSecret(stored: string, base64Key: string): Promise<
   const [version, ivText, sealedText] = stored.split(".");
   if (version !== "v1" || !ivText || !sealedText) throw new Error("Unknown secret format");
   const key = await importKey(base64Key);
-  const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64Url(ivText) }, key, fromBase64Url(sealedText));
+  const plain = await crypto.subtle.decrypt(
+    { name: "AES-GCM", iv: fromBase64Url(ivText) },
+    key,
+    fromBase64Url(sealedText),
+  );
   return new TextDecoder().decode(plain);
 }

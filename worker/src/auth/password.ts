@@ -13,7 +13,11 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, [
     "deriveBits",
   ]);
-  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, HASH_BITS);
+  const bits = await crypto.subtle.deriveBits(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    key,
+    HASH_BITS,
+  );
   return new Uint8Array(bits);
 }
 
@@ -26,7 +30,13 @@ export async function hashPassword(password: string, iterations = PASSWORD_ITERA
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, iterationsText, saltText, hashText] = stored.split("$");
   const iterations = Number(iterationsText);
-  if (scheme !== "pbkdf2_sha256" || !saltText || !hashText || !Number.isInteger(iterations) || iterations < 1) {
+  if (
+    scheme !== "pbkdf2_sha256" ||
+    !saltText ||
+    !hashText ||
+    !Number.isInteger(iterations) ||
+    iterations < 1
+  ) {
     return false;
   }
   const hash = await derive(password, fromBase64Url(saltText), iterations);

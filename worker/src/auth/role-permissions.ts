@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
 import { permissions, rolePermissions } from "../../../drizzle/schema";
+import type { Db } from "../db/client";
 
 /**
  * Permissions of a role, read from the database and kept per isolate for a minute: every

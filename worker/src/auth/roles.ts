@@ -55,7 +55,9 @@ const READ_ONLY: Action[] = ["view"];
 export const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   super_admin: ALL_PERMISSIONS,
   // Everything inside the own company; creating or deleting companies and tenants is the super admin's.
-  admin: ALL_PERMISSIONS.filter((p) => !["manage_tenants", "create_companies", "delete_companies"].includes(p)),
+  admin: ALL_PERMISSIONS.filter(
+    (p) => !["manage_tenants", "create_companies", "delete_companies"].includes(p),
+  ),
   manager: [
     "view_companies",
     ...crud("branches", ["view", "edit"]),
@@ -109,4 +111,5 @@ export const ROLE_DISPLAY_NAMES: Record<RoleName, { de: string; en: string }> = 
   receptionist: { de: "Empfang", en: "Receptionist" },
 };
 
-export const isRoleName = (value: string): value is RoleName => (ROLE_NAMES as readonly string[]).includes(value);
+export const isRoleName = (value: string): value is RoleName =>
+  (ROLE_NAMES as readonly string[]).includes(value);

@@ -20,7 +20,11 @@ const keyFor = (secret: string) => {
   return key;
 };
 
-export async function signSessionToken(claims: SessionClaims, secret: string, ttlSeconds: number): Promise<string> {
+export async function signSessionToken(
+  claims: SessionClaims,
+  secret: string,
+  ttlSeconds: number,
+): Promise<string> {
   return new SignJWT({ sid: claims.sid })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(claims.sub)

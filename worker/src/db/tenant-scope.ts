@@ -19,7 +19,11 @@ export class TenantScope {
   /** Rows of this company, not soft-deleted (when the table has deleted_at), matching `conditions`. */
   where(table: TenantTable, ...conditions: (SQL | undefined)[]): SQL {
     const deletedAt = (table as unknown as { deletedAt?: SQLiteColumn }).deletedAt;
-    return and(eq(table.companyId, this.companyId), deletedAt ? isNull(deletedAt) : undefined, ...conditions)!;
+    return and(
+      eq(table.companyId, this.companyId),
+      deletedAt ? isNull(deletedAt) : undefined,
+      ...conditions,
+    )!;
   }
 
   /** The same as `where`, for one row by id. */

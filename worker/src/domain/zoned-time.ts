@@ -26,5 +26,8 @@ export function nextLocalDate(date: string): string {
 /** [start, end) of the local day that contains `instant` (23 or 25 hours long on DST days). */
 export function localDayBounds(instant: Date, timeZone: string): { start: Date; end: Date } {
   const date = localDate(instant, timeZone);
-  return { start: zonedInstant(date, "00:00", timeZone), end: zonedInstant(nextLocalDate(date), "00:00", timeZone) };
+  return {
+    start: zonedInstant(date, "00:00", timeZone),
+    end: zonedInstant(nextLocalDate(date), "00:00", timeZone),
+  };
 }

@@ -1,6 +1,6 @@
-import type { Env } from "../env";
 import type { Principal } from "../auth/principal";
 import type { Db } from "../db/client";
+import type { Env } from "../env";
 
 /** Per-request values set by middleware and read by handlers. */
 export interface AppVariables {

@@ -7,7 +7,10 @@ export const ErrorSchema = z
     error: z.object({
       code: z.string().openapi({ example: "VALIDATION_ERROR" }),
       message: z.string().openapi({ example: "Validation failed" }),
-      details: z.unknown().optional().openapi({ example: { fields: { "body.email": ["Invalid email address"] } } }),
+      details: z
+        .unknown()
+        .optional()
+        .openapi({ example: { fields: { "body.email": ["Invalid email address"] } } }),
     }),
   })
   .openapi("Error");
@@ -64,7 +67,9 @@ export const PaginationSchema = z
   .openapi("Pagination");
 
 export function listResponseSchema<T extends z.ZodType>(item: T, name: string) {
-  return z.object({ success: z.literal(true), data: z.array(item), pagination: PaginationSchema }).openapi(name);
+  return z
+    .object({ success: z.literal(true), data: z.array(item), pagination: PaginationSchema })
+    .openapi(name);
 }
 
 export function itemResponseSchema<T extends z.ZodType>(item: T, name: string) {

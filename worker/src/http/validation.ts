@@ -4,10 +4,17 @@ import { ApiError } from "./errors";
 /** Groups zod issues by field path ("body.phone", "query.limit") into per-field messages. */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix?: string): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
+  const add = (path: readonly PropertyKey[], message: string) => {
+    const key = [prefix, ...path.map(String)].filter(Boolean).join(".") || "_";
+    fields[key] = [...(fields[key] ?? []), message];
+  };
   for (const issue of issues) {
-    const path = issue.path.map(String).join(".");
-    const key = [prefix, path].filter(Boolean).join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
+    // A field the schema does not know is reported under its own name.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add([...issue.path, key], "Unknown field");
+    } else {
+      add(issue.path, issue.message);
+    }
   }
   return fields;
 }

@@ -8,13 +8,14 @@ export async function recordDeadLetters(db: Db, batch: MessageBatch<JobMessage>)
   await db
     .insert(deadLetters)
     .values(
-    batch.messages.map((message) => ({
-      queue: typeof message.body?.origin === "string" ? message.body.origin : "unknown",
-      messageId: message.id,
-      body: message.body as unknown as Record<string, unknown>,
-      error: "Retries exhausted",
-      attempts: message.attempts,
-    })),
-  ).onConflictDoNothing();
+      batch.messages.map((message) => ({
+        queue: typeof message.body?.origin === "string" ? message.body.origin : "unknown",
+        messageId: message.id,
+        body: message.body as unknown as Record<string, unknown>,
+        error: "Retries exhausted",
+        attempts: message.attempts,
+      })),
+    )
+    .onConflictDoNothing();
   batch.ackAll();
 }

@@ -1,5 +1,5 @@
-import type { Env } from "../env";
 import { createDb } from "../db/client";
+import type { Env } from "../env";
 import { recordDeadLetters } from "./dead-letters";
 
 /** A message on one of the platform's queues: a job type and its payload. */
@@ -11,7 +11,12 @@ export interface JobMessage {
 }
 
 /** Puts a job on a queue in the shape the consumer expects. */
-export function enqueue(queue: Queue<unknown>, origin: string, type: string, payload: unknown): Promise<void> {
+export function enqueue(
+  queue: Queue<unknown>,
+  origin: string,
+  type: string,
+  payload: unknown,
+): Promise<void> {
   const message: JobMessage = { type, payload, origin };
   return queue.send(message, { contentType: "json" }).then(() => undefined);
 }
@@ -39,14 +44,23 @@ export async function handleQueueBatch(batch: MessageBatch<JobMessage>, env: Env
   for (const message of batch.messages) {
     const handler = handlers[message.body?.type];
     try {
-      if (!handler) throw new Error(`No handler for job type ${String(message.body?.type)} on ${batch.queue}`);
+      if (!handler)
+        throw new Error(`No handler for job type ${String(message.body?.type)} on ${batch.queue}`);
       await handler(message.body.payload, env);
       message.ack();
     } catch (error) {
       console.error(
-        JSON.stringify({ level: "error", queue: batch.queue, message_id: message.id, attempts: message.attempts, error: String(error) }),
+        JSON.stringify({
+          level: "error",
+          queue: batch.queue,
+          message_id: message.id,
+          attempts: message.attempts,
+          error: String(error),
+        }),
       );
-      message.retry({ delaySeconds: BACKOFF_SECONDS[Math.min(message.attempts - 1, BACKOFF_SECONDS.length - 1)] ?? 60 });
+      message.retry({
+        delaySeconds: BACKOFF_SECONDS[Math.min(message.attempts - 1, BACKOFF_SECONDS.length - 1)] ?? 60,
+      });
     }
   }
 }

@@ -20,13 +20,23 @@ export async function runRetention(db: Db, now = new Date()): Promise<Record<str
       .where(
         or(
           lt(userSessions.expiresAt, now),
-          and(isNotNull(userSessions.revokedAt), lt(userSessions.revokedAt, before(RETENTION.endedSessionsDays))),
+          and(
+            isNotNull(userSessions.revokedAt),
+            lt(userSessions.revokedAt, before(RETENTION.endedSessionsDays)),
+          ),
         ),
       ),
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)),
-    db.delete(processedWebhooks).where(lt(processedWebhooks.processedAt, before(RETENTION.processedWebhooksDays))),
+    db
+      .delete(processedWebhooks)
+      .where(lt(processedWebhooks.processedAt, before(RETENTION.processedWebhooksDays))),
     db.delete(webhookLogs).where(lt(webhookLogs.createdAt, before(RETENTION.webhookLogsDays))),
   ]);
   const [sessions, idempotency, webhooks, logs] = results.map((r) => r.meta.changes ?? 0);
-  return { sessions: sessions ?? 0, idempotency_keys: idempotency ?? 0, processed_webhooks: webhooks ?? 0, webhook_logs: logs ?? 0 };
+  return {
+    sessions: sessions ?? 0,
+    idempotency_keys: idempotency ?? 0,
+    processed_webhooks: webhooks ?? 0,
+    webhook_logs: logs ?? 0,
+  };
 }

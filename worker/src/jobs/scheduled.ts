@@ -14,7 +14,10 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
   const now = new Date(controller.scheduledTime);
   const results = await Promise.allSettled(jobs.map((job) => job(env, now)));
   for (const result of results) {
-    const entry = result.status === "fulfilled" ? { level: "info", result: result.value } : { level: "error", error: String(result.reason) };
+    const entry =
+      result.status === "fulfilled"
+        ? { level: "info", result: result.value }
+        : { level: "error", error: String(result.reason) };
     console.log(JSON.stringify({ cron: controller.cron, ...entry }));
   }
 }

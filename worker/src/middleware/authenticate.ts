@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { apiKeys, companies, roles, users, userSessions } from "../../../drizzle/schema";
+import { apiKeys, companies, roles, userSessions, users } from "../../../drizzle/schema";
 import { parseApiKey } from "../auth/api-key-format";
 import { readSessionCookie } from "../auth/cookies";
 import { sha256Hex, timingSafeEqual } from "../auth/crypto-helpers";
@@ -68,7 +68,13 @@ async function principalFromApiKey(c: Context<AppEnv>): Promise<Principal | null
     throw unauthenticated("Invalid API key");
   }
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    c.executionCtx.waitUntil(db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.id)).then(() => undefined));
+    c.executionCtx.waitUntil(
+      db
+        .update(apiKeys)
+        .set({ lastUsedAt: now })
+        .where(eq(apiKeys.id, row.id))
+        .then(() => undefined),
+    );
   }
   return {
     kind: "api_key",
@@ -90,7 +96,12 @@ async function principalFromSession(c: Context<AppEnv>): Promise<Principal | nul
   const userId = Number(claims.sub);
   const db = c.get("db");
   const [row] = await db
-    .select({ roleId: users.roleId, roleName: roles.name, tenantId: users.tenantId, companyId: users.companyId })
+    .select({
+      roleId: users.roleId,
+      roleName: roles.name,
+      tenantId: users.tenantId,
+      companyId: users.companyId,
+    })
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .innerJoin(roles, eq(roles.id, users.roleId))

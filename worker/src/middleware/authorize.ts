@@ -1,9 +1,9 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Permission } from "../auth/roles";
+import { TenantScope } from "../db/tenant-scope";
 import type { AppEnv } from "../http/app-env";
 import { ApiError, forbidden, unauthenticated } from "../http/errors";
-import { TenantScope } from "../db/tenant-scope";
 
 /** Refuses the request with 403 unless the caller holds `permission`. */
 export function requirePermission(permission: Permission) {

@@ -13,8 +13,23 @@ export const corsForAdminOrigins = createMiddleware<AppEnv>((c, next) => {
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
     credentials: true,
-    allowHeaders: ["Content-Type", "Authorization", "X-API-Key", "Idempotency-Key", "X-Request-Id", "If-Match"],
-    exposeHeaders: ["X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset", "Retry-After", "Server-Timing", "ETag"],
+    allowHeaders: [
+      "Content-Type",
+      "Authorization",
+      "X-API-Key",
+      "Idempotency-Key",
+      "X-Request-Id",
+      "If-Match",
+    ],
+    exposeHeaders: [
+      "X-Request-Id",
+      "X-RateLimit-Limit",
+      "X-RateLimit-Remaining",
+      "X-RateLimit-Reset",
+      "Retry-After",
+      "Server-Timing",
+      "ETag",
+    ],
     maxAge: 600,
   })(c, next);
 });

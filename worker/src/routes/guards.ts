@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import type { Permission } from "../auth/roles";
+import type { AppEnv } from "../http/app-env";
 import { authenticate } from "../middleware/authenticate";
 import { requirePermission } from "../middleware/authorize";
 import { rateLimit } from "../middleware/rate-limit";
-import type { AppEnv } from "../http/app-env";
 
 /** Per-principal API budget (seed §8.6, layer 2: 120 requests per minute per user or key). */
 export const apiRateLimit = rateLimit({ name: "api", limit: 120, windowSeconds: 60 });

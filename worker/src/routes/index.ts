@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/app-env";
-import { apiKeyResource } from "./api-keys/api-keys.routes";
 import { registerApiKeyHandlers } from "./api-keys/api-keys.handlers";
+import { apiKeyResource } from "./api-keys/api-keys.routes";
 import { registerAuthRoutes } from "./auth/auth.handlers";
 import { branchResource } from "./branches/branches.routes";
 import { branchOfferResource } from "./branches/offers.routes";

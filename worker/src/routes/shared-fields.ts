@@ -36,7 +36,11 @@ export async function normalizeContactPhone(values: Record<string, unknown>, ctx
   const result = normalizePhone(values.phone, await companyCountry(ctx));
   if (!result.ok) {
     throw invalidFields({
-      "body.phone": [result.reason === "ambiguous" ? "Ambiguous phone number: add the country code" : "Invalid phone number"],
+      "body.phone": [
+        result.reason === "ambiguous"
+          ? "Ambiguous phone number: add the country code"
+          : "Invalid phone number",
+      ],
     });
   }
   return { ...values, phone: result.e164 };

@@ -21,7 +21,11 @@ export function api(path: string, request: ApiRequest = {}): Promise<Response> {
     if (!headers.has("content-type")) headers.set("Content-Type", "application/json");
   }
   return exports.default.fetch(
-    new Request(`https://api.test${path}`, { method: request.method ?? (body ? "POST" : "GET"), headers, body }),
+    new Request(`https://api.test${path}`, {
+      method: request.method ?? (body ? "POST" : "GET"),
+      headers,
+      body,
+    }),
   );
 }
 

@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isNotNull, isNull } from "drizzle-orm";
 import { apiKeys } from "../../../../drizzle/schema";
-import { InstantSchema, IdParamSchema, itemResponseSchema, standardErrors } from "../../http/schemas";
-import type { CrudResourceConfig } from "../crud/crud-resource";
 import { roleNameById } from "../../auth/role-lookup";
+import { IdParamSchema, InstantSchema, itemResponseSchema, standardErrors } from "../../http/schemas";
+import type { CrudResourceConfig } from "../crud/crud-resource";
 import { guard, SECURED } from "../guards";
 import { queryBoolean } from "../shared-fields";
 
@@ -15,7 +15,9 @@ export const ApiKeySchema = z
   .object({
     id: z.number().int(),
     name: z.string(),
-    prefix: z.string().openapi({ description: "Visible part of the key, to tell keys apart", example: "k3x9q2m7ab" }),
+    prefix: z
+      .string()
+      .openapi({ description: "Visible part of the key, to tell keys apart", example: "k3x9q2m7ab" }),
     role: z.enum(API_KEY_ROLES),
     expires_at: InstantSchema,
     last_used_at: InstantSchema.nullable(),
@@ -49,7 +51,10 @@ export const apiKeyResource: CrudResourceConfig = {
   table: apiKeys,
   entity: ApiKeySchema,
   createBody: ApiKeyCreateSchema,
-  updateBody: z.object({ name: z.string().trim().min(1).max(120) }).strict().openapi("ApiKeyUpdate"),
+  updateBody: z
+    .object({ name: z.string().trim().min(1).max(120) })
+    .strict()
+    .openapi("ApiKeyUpdate"),
   omit: ["create", "delete"],
   present: async (row, ctx) => ({ ...row, role: await roleNameById(ctx.scope.db, row.roleId as number) }),
   filters: {
@@ -65,6 +70,7 @@ export const apiKeyResource: CrudResourceConfig = {
 export const createApiKeyRoute = createRoute({
   method: "post",
   path: "/api/v1/api-keys",
+  operationId: "createApiKey",
   tags: ["API keys"],
   summary: "Create an API key (the key is shown once)",
   description: `Keys expire after ${DEFAULT_API_KEY_DAYS} days unless told otherwise. Several keys may be active at once, so a partner can rotate: create the new key, deploy it, then revoke the old one.`,
@@ -74,7 +80,9 @@ export const createApiKeyRoute = createRoute({
   responses: {
     201: {
       description: "Created; store the key now",
-      content: { "application/json": { schema: itemResponseSchema(CreatedApiKeySchema, "CreatedApiKeyResponse") } },
+      content: {
+        "application/json": { schema: itemResponseSchema(CreatedApiKeySchema, "CreatedApiKeyResponse") },
+      },
     },
     ...standardErrors,
   },
@@ -83,6 +91,7 @@ export const createApiKeyRoute = createRoute({
 export const revokeApiKeyRoute = createRoute({
   method: "delete",
   path: "/api/v1/api-keys/{id}",
+  operationId: "revokeApiKey",
   tags: ["API keys"],
   summary: "Revoke an API key (it stops working at once)",
   security: SECURED,

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { companies, roles, users, userSessions } from "../../../../drizzle/schema";
+import { companies, roles, userSessions, users } from "../../../../drizzle/schema";
 import { clearSessionCookies, readRefreshCookie, setSessionCookies } from "../../auth/cookies";
 import type { Db } from "../../db/client";
 import type { AppEnv } from "../../http/app-env";
@@ -42,7 +42,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
     });
     setSessionCookies(c, session);
     return c.json(
-      { success: true as const, data: { user: toSessionUser(user), expires_at: session.accessExpiresAt.toISOString() } },
+      {
+        success: true as const,
+        data: { user: toSessionUser(user), expires_at: session.accessExpiresAt.toISOString() },
+      },
       200,
     );
   });
@@ -86,9 +89,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
         success: true as const,
         data: {
           principal: principal.kind,
-          user: user
-            ? toSessionUser({ ...user, role: principal.role, companyId: user.companyId })
-            : null,
+          user: user ? toSessionUser({ ...user, role: principal.role, companyId: user.companyId }) : null,
           company: company
             ? { id: company.id, name: company.name, timezone: company.timezone, locale: company.locale }
             : null,

@@ -38,7 +38,8 @@ export const MeSchema = z
 
 const sessionCookies = {
   "Set-Cookie": {
-    description: "te_session (access, 15 min, HttpOnly, Secure, SameSite=Strict) and te_refresh (path /api/v1/auth)",
+    description:
+      "te_session (access, 15 min, HttpOnly, Secure, SameSite=Strict) and te_refresh (path /api/v1/auth)",
     schema: { type: "string" as const },
   },
 };
@@ -46,6 +47,7 @@ const sessionCookies = {
 export const loginRoute = createRoute({
   method: "post",
   path: "/api/v1/auth/login",
+  operationId: "login",
   tags: ["Auth"],
   summary: "Log in with email and password; sets the session cookies",
   request: { body: { required: true, content: { "application/json": { schema: LoginBodySchema } } } },
@@ -64,6 +66,7 @@ export const loginRoute = createRoute({
 export const refreshRoute = createRoute({
   method: "post",
   path: "/api/v1/auth/refresh",
+  operationId: "refresh",
   tags: ["Auth"],
   summary: "Exchange the refresh cookie for a new session (the refresh token rotates)",
   responses: {
@@ -79,6 +82,7 @@ export const refreshRoute = createRoute({
 export const logoutRoute = createRoute({
   method: "post",
   path: "/api/v1/auth/logout",
+  operationId: "logout",
   tags: ["Auth"],
   summary: "Log out: revokes the session and clears the cookies",
   security: SECURED,
@@ -95,6 +99,7 @@ export const logoutRoute = createRoute({
 export const meRoute = createRoute({
   method: "get",
   path: "/api/v1/auth/me",
+  operationId: "me",
   tags: ["Auth"],
   summary: "Who am I: user or API key, company and permissions",
   security: SECURED,

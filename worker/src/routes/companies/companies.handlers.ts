@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { and, eq, isNull, type SQL } from "drizzle-orm";
-import { companies, type Company } from "../../../../drizzle/schema";
+import { type Company, companies } from "../../../../drizzle/schema";
 import { encryptSecret } from "../../auth/encryption";
 import type { Principal } from "../../auth/principal";
 import type { AppEnv } from "../../http/app-env";
@@ -45,7 +45,8 @@ async function columnValues(body: Record<string, unknown>, encryptionKey: string
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined) continue;
     const secretColumn = secrets[key];
-    if (secretColumn) values[secretColumn] = value === null ? null : await encryptSecret(value as string, encryptionKey);
+    if (secretColumn)
+      values[secretColumn] = value === null ? null : await encryptSecret(value as string, encryptionKey);
     else values[camel(key)] = value;
   }
   return values;
@@ -82,7 +83,11 @@ export function registerCompanyHandlers(app: OpenAPIHono<AppEnv>): void {
   });
 
   app.openapi(getCompanyRoute, async (c) => {
-    const [row] = await c.get("db").select().from(companies).where(visibleTo(c.get("principal"), c.req.valid("param").id));
+    const [row] = await c
+      .get("db")
+      .select()
+      .from(companies)
+      .where(visibleTo(c.get("principal"), c.req.valid("param").id));
     if (!row) throw notFound("Company");
     return c.json({ success: true as const, data: present(row) }, 200);
   });
@@ -92,7 +97,9 @@ export function registerCompanyHandlers(app: OpenAPIHono<AppEnv>): void {
     const { tenant_id, ...body } = c.req.valid("json");
     const tenantId = tenant_id ?? principal.tenantId;
     if (tenantId === null) {
-      throw new ApiError(422, "VALIDATION_ERROR", "Validation failed", { fields: { "body.tenant_id": ["Required"] } });
+      throw new ApiError(422, "VALIDATION_ERROR", "Validation failed", {
+        fields: { "body.tenant_id": ["Required"] },
+      });
     }
     const values = await columnValues(body, c.env.ENCRYPTION_KEY);
     const [row] = await c

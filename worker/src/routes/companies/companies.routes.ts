@@ -1,8 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { DRIFT_STRATEGIES } from "../../../../drizzle/schema";
-import { IdParamSchema, InstantSchema, itemResponseSchema, listResponseSchema, standardErrors, TimeZoneSchema } from "../../http/schemas";
-import { guard, SECURED } from "../guards";
+import {
+  IdParamSchema,
+  InstantSchema,
+  itemResponseSchema,
+  listResponseSchema,
+  standardErrors,
+  TimeZoneSchema,
+} from "../../http/schemas";
 import { listQuerySchema } from "../crud/list-query";
+import { guard, SECURED } from "../guards";
 
 /** A company as the API shows it: credentials are write-only, only their presence is visible. */
 export const CompanySchema = z
@@ -33,24 +40,53 @@ const editable = {
   name: z.string().trim().min(1).max(160),
   email: z.email().max(254).nullable().optional(),
   phone: z.string().trim().max(40).nullable().optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, "ISO 3166 alpha-2 code, e.g. DE").optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "ISO 3166 alpha-2 code, e.g. DE")
+    .optional(),
   timezone: TimeZoneSchema.optional(),
   locale: z.enum(["de", "en"]).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   is_active: z.boolean().optional(),
   drift_strategy: z.enum(DRIFT_STRATEGIES).optional(),
   hold_ttl_seconds: z.number().int().min(60).max(3600).optional(),
   calcom_team_id: z.number().int().positive().nullable().optional(),
-  calcom_api_key: z.string().min(8).max(200).nullable().optional().openapi({ description: "Write-only; stored encrypted" }),
-  calcom_webhook_secret: z.string().min(8).max(200).nullable().optional().openapi({ description: "Write-only; stored encrypted" }),
-  retell_api_key: z.string().min(8).max(200).nullable().optional().openapi({ description: "Write-only; stored encrypted" }),
+  calcom_api_key: z
+    .string()
+    .min(8)
+    .max(200)
+    .nullable()
+    .optional()
+    .openapi({ description: "Write-only; stored encrypted" }),
+  calcom_webhook_secret: z
+    .string()
+    .min(8)
+    .max(200)
+    .nullable()
+    .optional()
+    .openapi({ description: "Write-only; stored encrypted" }),
+  retell_api_key: z
+    .string()
+    .min(8)
+    .max(200)
+    .nullable()
+    .optional()
+    .openapi({ description: "Write-only; stored encrypted" }),
 };
 
 export const CompanyCreateSchema = z
   .object({
     ...editable,
     slug: z.string().regex(/^[a-z0-9-]{2,60}$/, "lowercase letters, digits and dashes"),
-    tenant_id: z.number().int().positive().optional().openapi({ description: "Defaults to the caller's tenant" }),
+    tenant_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: "Defaults to the caller's tenant" }),
   })
   .strict()
   .openapi("CompanyCreate");
@@ -62,17 +98,22 @@ const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema
 export const listCompaniesRoute = createRoute({
   method: "get",
   path: "/api/v1/companies",
+  operationId: "listCompanies",
   tags: ["Companies"],
   summary: "List companies (a super admin sees all, everyone else only their own)",
   security: SECURED,
   middleware: guard("view_companies"),
   request: { query: listQuerySchema(["name", "created_at", "id"], "name") },
-  responses: { 200: { description: "Companies", content: json(listResponseSchema(CompanySchema, "CompanyList")) }, ...standardErrors },
+  responses: {
+    200: { description: "Companies", content: json(listResponseSchema(CompanySchema, "CompanyList")) },
+    ...standardErrors,
+  },
 });
 
 export const getCompanyRoute = createRoute({
   method: "get",
   path: "/api/v1/companies/{id}",
+  operationId: "getCompany",
   tags: ["Companies"],
   summary: "Get a company",
   security: SECURED,
@@ -84,6 +125,7 @@ export const getCompanyRoute = createRoute({
 export const createCompanyRoute = createRoute({
   method: "post",
   path: "/api/v1/companies",
+  operationId: "createCompany",
   tags: ["Companies"],
   summary: "Create a company (super admin)",
   security: SECURED,
@@ -91,7 +133,11 @@ export const createCompanyRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: json(CompanyCreateSchema.openapi({ example: { name: "Friseur Haarmonie", slug: "haarmonie", timezone: "Europe/Vienna", country: "AT" } })),
+      content: json(
+        CompanyCreateSchema.openapi({
+          example: { name: "Friseur Haarmonie", slug: "haarmonie", timezone: "Europe/Vienna", country: "AT" },
+        }),
+      ),
     },
   },
   responses: {
@@ -104,6 +150,7 @@ export const createCompanyRoute = createRoute({
 export const updateCompanyRoute = createRoute({
   method: "patch",
   path: "/api/v1/companies/{id}",
+  operationId: "updateCompany",
   tags: ["Companies"],
   summary: "Change a company (super admin, or an admin for their own company)",
   security: SECURED,
@@ -115,6 +162,7 @@ export const updateCompanyRoute = createRoute({
 export const deleteCompanyRoute = createRoute({
   method: "delete",
   path: "/api/v1/companies/{id}",
+  operationId: "deleteCompany",
   tags: ["Companies"],
   summary: "Deactivate and soft-delete a company (super admin)",
   security: SECURED,
@@ -123,7 +171,12 @@ export const deleteCompanyRoute = createRoute({
   responses: {
     200: {
       description: "Deleted",
-      content: json(z.object({ success: z.literal(true), data: z.object({ id: z.number().int(), deleted: z.literal(true) }) })),
+      content: json(
+        z.object({
+          success: z.literal(true),
+          data: z.object({ id: z.number().int(), deleted: z.literal(true) }),
+        }),
+      ),
     },
     ...standardErrors,
   },

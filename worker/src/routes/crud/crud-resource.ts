@@ -33,7 +33,10 @@ export interface CrudResourceConfig {
   createBody: z.ZodObject;
   updateBody: z.ZodObject;
   /** List filters: query name → schema, and a column to compare for equality or a custom condition. */
-  filters?: Record<string, { schema: z.ZodType } & ({ column: SQLiteColumn } | { where: (value: never) => SQL })>;
+  filters?: Record<
+    string,
+    { schema: z.ZodType } & ({ column: SQLiteColumn } | { where: (value: never) => SQL })
+  >;
   /** Sortable fields (not-null columns only, so keyset pagination is exact). */
   sortable: Record<string, SQLiteColumn>;
   defaultSort: string;
@@ -67,7 +70,8 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
   const instantFields = new Set(config.instantFields ?? []);
   const columns = table as unknown as Record<string, SQLiteColumn>;
   const hasDeletedAt = "deletedAt" in columns;
-  const name = singular.replace(/\s+/g, "");
+  const name = pascal(singular);
+  const plural = pascal(tag);
   const ItemResponse = itemResponseSchema(entity, `${name}Response`);
   const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 
@@ -90,7 +94,8 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
         .select({ id: refTable.id })
         .from(refTable)
         .where(ctx.scope.where(refTable, inArray(refTable.id, ids)));
-      if (found.length !== new Set(ids).size) wrong[`body.${field}`] = [`Unknown ${field.replace(/_id$/, "")}`];
+      if (found.length !== new Set(ids).size)
+        wrong[`body.${field}`] = [`Unknown ${field.replace(/_id$/, "")}`];
     }
     if (Object.keys(wrong).length > 0) throw invalidFields(wrong);
   };
@@ -109,13 +114,17 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
     createRoute({
       method: "get",
       path: basePath,
+      operationId: `list${plural}`,
       tags: [tag],
       summary: `List ${tag.toLowerCase()}`,
       security: SECURED,
       middleware: guard(`view_${resource}`),
       request: { query: ListQuery },
       responses: {
-        200: { description: `A page of ${tag.toLowerCase()}`, content: json(listResponseSchema(entity, `${name}List`)) },
+        200: {
+          description: `A page of ${tag.toLowerCase()}`,
+          content: json(listResponseSchema(entity, `${name}List`)),
+        },
         401: standardErrors[401],
         403: standardErrors[403],
         422: standardErrors[422],
@@ -124,7 +133,12 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
     }),
     async (c) => {
       const ctx = ctxOf(c);
-      const query = c.req.valid("query") as Row & { limit: number; cursor?: string; sort: string; q?: string };
+      const query = c.req.valid("query") as Row & {
+        limit: number;
+        cursor?: string;
+        sort: string;
+        q?: string;
+      };
       const descending = query.sort.startsWith("-");
       const keyset = {
         column: config.sortable[query.sort.replace(/^-/, "")]!,
@@ -169,6 +183,7 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
       method: "get",
       path: `${basePath}/{id}`,
       tags: [tag],
+      operationId: `get${name}`,
       summary: `Get one ${singular.toLowerCase()}`,
       security: SECURED,
       middleware: guard(`view_${resource}`),
@@ -193,6 +208,7 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
         method: "post",
         path: basePath,
         tags: [tag],
+        operationId: `create${name}`,
         summary: `Create a ${singular.toLowerCase()}`,
         security: SECURED,
         middleware: guard(`create_${resource}`),
@@ -200,7 +216,9 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
           body: {
             required: true,
             content: json(
-              config.examples?.create ? config.createBody.openapi({ example: config.examples.create }) : config.createBody,
+              config.examples?.create
+                ? config.createBody.openapi({ example: config.examples.create })
+                : config.createBody,
             ),
           },
         },
@@ -233,6 +251,7 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
         method: "patch",
         path: `${basePath}/{id}`,
         tags: [tag],
+        operationId: `update${name}`,
         summary: `Change a ${singular.toLowerCase()} (only the fields sent)`,
         security: SECURED,
         middleware: guard(`edit_${resource}`),
@@ -271,6 +290,7 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
         method: "delete",
         path: `${basePath}/{id}`,
         tags: [tag],
+        operationId: `delete${name}`,
         summary: hasDeletedAt
           ? `Delete a ${singular.toLowerCase()} (soft delete: kept for the audit trail)`
           : `Delete a ${singular.toLowerCase()}`,
@@ -280,7 +300,12 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
         responses: {
           200: {
             description: `${singular} deleted`,
-            content: json(z.object({ success: z.literal(true), data: z.object({ id: z.number().int(), deleted: z.literal(true) }) })),
+            content: json(
+              z.object({
+                success: z.literal(true),
+                data: z.object({ id: z.number().int(), deleted: z.literal(true) }),
+              }),
+            ),
           },
           401: standardErrors[401],
           403: standardErrors[403],
@@ -305,4 +330,12 @@ export function registerCrudResource(app: OpenAPIHono<AppEnv>, config: CrudResou
       },
     );
   }
+}
+
+/** "Branch offer" → "BranchOffer", "API keys" → "ApiKeys". */
+function pascal(words: string): string {
+  return words
+    .split(/\s+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())
+    .join("");
 }

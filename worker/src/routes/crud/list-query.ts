@@ -42,12 +42,16 @@ export function cursorCondition(keyset: Keyset, cursor: string | undefined): SQL
   let id: number;
   try {
     const parsed: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(cursor)));
-    if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1])) throw new Error("shape");
+    if (!Array.isArray(parsed) || parsed.length !== 2 || !Number.isInteger(parsed[1]))
+      throw new Error("shape");
     [value, id] = parsed as [CursorValue, number];
   } catch {
-    throw new ApiError(422, "VALIDATION_ERROR", "Validation failed", { fields: { "query.cursor": ["Invalid cursor"] } });
+    throw new ApiError(422, "VALIDATION_ERROR", "Validation failed", {
+      fields: { "query.cursor": ["Invalid cursor"] },
+    });
   }
-  const typed = keyset.column.columnType === "SQLiteTimestamp" && typeof value === "number" ? new Date(value) : value;
+  const typed =
+    keyset.column.columnType === "SQLiteTimestamp" && typeof value === "number" ? new Date(value) : value;
   const after = keyset.descending ? lt : gt;
   return or(after(keyset.column, typed), and(eq(keyset.column, typed), after(keyset.idColumn, id)));
 }

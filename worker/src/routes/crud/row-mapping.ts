@@ -18,7 +18,10 @@ export function toApiObject<S extends z.ZodObject>(row: Record<string, unknown>,
 }
 
 /** Turns a validated snake_case body into column values (camelCase keys), ISO instants into Dates. */
-export function toRowValues(input: Record<string, unknown>, instantFields: ReadonlySet<string>): Record<string, unknown> {
+export function toRowValues(
+  input: Record<string, unknown>,
+  instantFields: ReadonlySet<string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;

@@ -93,7 +93,12 @@ async function prepareCustomer(values: Values, existing: Values | null, ctx: Cru
   if (typeof values.phone === "string") {
     const result = normalizePhone(values.phone, region);
     if (result.ok) out.phone = result.e164;
-    else wrong["body.phone"] = [result.reason === "ambiguous" ? "Ambiguous phone number: add the country code" : "Invalid phone number"];
+    else
+      wrong["body.phone"] = [
+        result.reason === "ambiguous"
+          ? "Ambiguous phone number: add the country code"
+          : "Invalid phone number",
+      ];
   }
   if (Array.isArray(values.phoneVariants)) {
     out.phoneVariants = (values.phoneVariants as string[]).map((raw, i) => {
@@ -118,13 +123,20 @@ async function prepareCustomer(values: Values, existing: Values | null, ctx: Cru
 
 /** Keeps the indexed phone lookup (primary number and every variant) in step with the customer. */
 async function indexPhones(row: Values, ctx: CrudContext): Promise<void> {
-  const numbers = new Set([row.phone, ...((row.phoneVariants as string[] | null) ?? [])].filter(Boolean) as string[]);
+  const numbers = new Set(
+    [row.phone, ...((row.phoneVariants as string[] | null) ?? [])].filter(Boolean) as string[],
+  );
   const db = ctx.scope.db;
   const customerId = row.id as number;
   await db.batch([
     db
       .delete(customerPhoneIndex)
-      .where(and(eq(customerPhoneIndex.companyId, ctx.scope.companyId), eq(customerPhoneIndex.customerId, customerId))),
+      .where(
+        and(
+          eq(customerPhoneIndex.companyId, ctx.scope.companyId),
+          eq(customerPhoneIndex.customerId, customerId),
+        ),
+      ),
     ...[...numbers].map((phoneE164) =>
       db.insert(customerPhoneIndex).values({ companyId: ctx.scope.companyId, customerId, phoneE164 }),
     ),
@@ -141,7 +153,12 @@ async function searchCustomers(q: string, ctx: CrudContext): Promise<SQL | undef
       ctx.scope.db
         .select({ id: customerPhoneIndex.customerId })
         .from(customerPhoneIndex)
-        .where(and(eq(customerPhoneIndex.companyId, ctx.scope.companyId), inArray(customerPhoneIndex.phoneE164, candidates))),
+        .where(
+          and(
+            eq(customerPhoneIndex.companyId, ctx.scope.companyId),
+            inArray(customerPhoneIndex.phoneE164, candidates),
+          ),
+        ),
     );
   }
   if (q.includes("@")) return like(customers.email, `%${q.toLowerCase()}%`);
@@ -172,6 +189,12 @@ export const customerResource: CrudResourceConfig = {
   afterWrite: indexPhones,
   present: (row) => ({ ...row, phoneVariants: row.phoneVariants ?? [], tags: row.tags ?? [] }),
   examples: {
-    create: { first_name: "Lena", last_name: "Müller", phone: "0151 23456789", email: "lena.mueller@example.de", gdpr_consent: true },
+    create: {
+      first_name: "Lena",
+      last_name: "Müller",
+      phone: "0151 23456789",
+      email: "lena.mueller@example.de",
+      gdpr_consent: true,
+    },
   },
 };

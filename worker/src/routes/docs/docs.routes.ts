@@ -28,10 +28,16 @@ export function registerDocsRoutes(app: OpenAPIHono<AppEnv>, document: () => unk
   let cached: string | undefined;
   app.get("/api/openapi.json", (c) => {
     cached ??= JSON.stringify(document());
-    return c.body(cached, 200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=60" });
+    return c.body(cached, 200, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+    });
   });
   app.get("/api/docs", (c) => c.html(DOCS_HTML, 200, { "Content-Security-Policy": DOCS_CSP }));
   app.get("/api/docs/init.js", (c) =>
-    c.body(DOCS_INIT, 200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=300" }),
+    c.body(DOCS_INIT, 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+    }),
   );
 }

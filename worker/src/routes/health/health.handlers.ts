@@ -6,7 +6,10 @@ import { detailedHealthRoute, healthRoute } from "./health.routes";
 export function registerHealthHandlers(app: OpenAPIHono<AppEnv>): void {
   // Deliberately free of I/O: it is the floor every latency figure is compared with.
   app.openapi(healthRoute, (c) =>
-    c.json({ status: "ok" as const, timestamp: new Date().toISOString(), version: c.env.APP_VERSION ?? "dev" }, 200),
+    c.json(
+      { status: "ok" as const, timestamp: new Date().toISOString(), version: c.env.APP_VERSION ?? "dev" },
+      200,
+    ),
   );
 
   app.openapi(detailedHealthRoute, async (c) => {

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorResponse, standardErrors } from "../../http/schemas";
+import { standardErrors } from "../../http/schemas";
 import { guard, SECURED } from "../guards";
 
 export const HealthSchema = z
@@ -43,6 +43,7 @@ export const DetailedHealthSchema = z
 export const healthRoute = createRoute({
   method: "get",
   path: "/api/health",
+  operationId: "health",
   tags: ["Health"],
   summary: "Liveness: is the API up",
   responses: {
@@ -53,6 +54,7 @@ export const healthRoute = createRoute({
 export const detailedHealthRoute = createRoute({
   method: "get",
   path: "/api/health/detailed",
+  operationId: "detailedHealth",
   tags: ["Health"],
   summary: "Database latency, queue backlog, last activity per integration and today's metrics",
   security: SECURED,
@@ -64,6 +66,9 @@ export const detailedHealthRoute = createRoute({
     },
     401: standardErrors[401],
     403: standardErrors[403],
-    503: errorResponse("Database unreachable"),
+    503: {
+      description: "The database is unreachable: the report says which check failed",
+      content: { "application/json": { schema: DetailedHealthSchema } },
+    },
   },
 });

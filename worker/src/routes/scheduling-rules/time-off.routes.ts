@@ -37,7 +37,11 @@ export const timeOffResource: CrudResourceConfig = {
   singular: "Time off",
   table: timeOff,
   entity: TimeOffSchema,
-  createBody: z.object(fields).strict().refine(ordered, orderMessage).openapi("TimeOffCreate") as unknown as z.ZodObject,
+  createBody: z
+    .object(fields)
+    .strict()
+    .refine(ordered, orderMessage)
+    .openapi("TimeOffCreate") as unknown as z.ZodObject,
   updateBody: z
     .object(fields)
     .partial()
@@ -50,6 +54,11 @@ export const timeOffResource: CrudResourceConfig = {
   sortable: { starts_at: timeOff.startsAt, id: timeOff.id },
   defaultSort: "-starts_at",
   examples: {
-    create: { staff_id: 1, starts_at: "2026-12-24T00:00:00+01:00", ends_at: "2026-12-27T00:00:00+01:00", type: "vacation" },
+    create: {
+      staff_id: 1,
+      starts_at: "2026-12-24T00:00:00+01:00",
+      ends_at: "2026-12-27T00:00:00+01:00",
+      type: "vacation",
+    },
   },
 };

@@ -71,7 +71,11 @@ export const workingHourResource: CrudResourceConfig = {
   singular: "Working hour",
   table: workingHours,
   entity: WorkingHourSchema,
-  createBody: z.object(fields).strict().refine(consistentTimes, timesMessage).openapi("WorkingHourCreate") as unknown as z.ZodObject,
+  createBody: z
+    .object(fields)
+    .strict()
+    .refine(consistentTimes, timesMessage)
+    .openapi("WorkingHourCreate") as unknown as z.ZodObject,
   updateBody: z
     .object(fields)
     .partial()
@@ -88,6 +92,14 @@ export const workingHourResource: CrudResourceConfig = {
   sortable: { day_of_week: workingHours.dayOfWeek, id: workingHours.id },
   defaultSort: "day_of_week",
   examples: {
-    create: { staff_id: 1, branch_id: 1, day_of_week: 2, start_time: "09:00", end_time: "18:00", break_start: "13:00", break_end: "13:30" },
+    create: {
+      staff_id: 1,
+      branch_id: 1,
+      day_of_week: 2,
+      start_time: "09:00",
+      end_time: "18:00",
+      break_start: "13:00",
+      break_end: "13:30",
+    },
   },
 };

@@ -55,10 +55,18 @@ const fields = {
   category: z.string().trim().max(80).nullable().optional(),
   duration_minutes: z.number().int().min(5).max(720),
   price_cents: z.number().int().min(0).max(10_000_000),
-  currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code, e.g. EUR").optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "ISO 4217 code, e.g. EUR")
+    .optional(),
   buffer_before_minutes: z.number().int().min(0).max(240).optional(),
   buffer_after_minutes: z.number().int().min(0).max(240).optional(),
-  min_notice_minutes: z.number().int().min(0).max(60 * 24 * 30).optional(),
+  min_notice_minutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 30)
+    .optional(),
   max_advance_days: z.number().int().min(1).max(730).optional(),
   slot_interval_minutes: z.number().int().min(5).max(240).optional(),
   segments: z.array(ServiceSegmentSchema).min(2).max(10).nullable().optional(),
@@ -70,17 +78,28 @@ const fields = {
 };
 
 /** A composite service's duration is the sum of its segments and (minimal) gaps. */
-const segmentsMatchDuration = (s: { segments?: z.infer<typeof ServiceSegmentSchema>[] | null; duration_minutes?: number }) =>
+const segmentsMatchDuration = (s: {
+  segments?: z.infer<typeof ServiceSegmentSchema>[] | null;
+  duration_minutes?: number;
+}) =>
   !s.segments ||
   s.duration_minutes === undefined ||
-  s.duration_minutes === s.segments.reduce((sum, seg, i, all) => sum + seg.duration_minutes + (i < all.length - 1 ? seg.gap_after_min_minutes : 0), 0);
+  s.duration_minutes ===
+    s.segments.reduce(
+      (sum, seg, i, all) => sum + seg.duration_minutes + (i < all.length - 1 ? seg.gap_after_min_minutes : 0),
+      0,
+    );
 
 const durationMessage = {
   message: "duration_minutes must equal the segments' durations plus their minimal gaps",
   path: ["duration_minutes"],
 };
 
-export const ServiceCreateSchema = z.object(fields).strict().refine(segmentsMatchDuration, durationMessage).openapi("ServiceCreate");
+export const ServiceCreateSchema = z
+  .object(fields)
+  .strict()
+  .refine(segmentsMatchDuration, durationMessage)
+  .openapi("ServiceCreate");
 export const ServiceUpdateSchema = z
   .object(fields)
   .partial()
@@ -98,18 +117,19 @@ function withStoredSegments(values: Record<string, unknown>) {
   return {
     ...values,
     isComposite: Boolean(segments?.length),
-    segments: segments?.map(
-      (s): StoredSegment => ({
-        key: s.key,
-        name: s.name,
-        ...(s.service_id !== undefined ? { serviceId: s.service_id } : {}),
-        durationMinutes: s.duration_minutes,
-        gapAfterMinMinutes: s.gap_after_min_minutes,
-        gapAfterMaxMinutes: s.gap_after_max_minutes,
-        sameStaffAsPrevious: s.same_staff_as_previous,
-        staffBusyDuringGap: s.staff_busy_during_gap,
-      }),
-    ) ?? null,
+    segments:
+      segments?.map(
+        (s): StoredSegment => ({
+          key: s.key,
+          name: s.name,
+          ...(s.service_id !== undefined ? { serviceId: s.service_id } : {}),
+          durationMinutes: s.duration_minutes,
+          gapAfterMinMinutes: s.gap_after_min_minutes,
+          gapAfterMaxMinutes: s.gap_after_max_minutes,
+          sameStaffAsPrevious: s.same_staff_as_previous,
+          staffBusyDuringGap: s.staff_busy_during_gap,
+        }),
+      ) ?? null,
   };
 }
 
@@ -141,7 +161,12 @@ export const serviceResource: CrudResourceConfig = {
     is_active: { column: services.isActive, schema: queryBoolean },
     is_composite: { column: services.isComposite, schema: queryBoolean },
   },
-  sortable: { name: services.name, sort_order: services.sortOrder, created_at: services.createdAt, id: services.id },
+  sortable: {
+    name: services.name,
+    sort_order: services.sortOrder,
+    created_at: services.createdAt,
+    id: services.id,
+  },
   defaultSort: "sort_order",
   search: (q) => or(like(services.name, `%${q}%`), like(services.category, `%${q}%`)),
   beforeCreate: withStoredSegments,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { services, SKILL_LEVELS, staff, staffServices } from "../../../../drizzle/schema";
+import { SKILL_LEVELS, services, staff, staffServices } from "../../../../drizzle/schema";
 import { InstantSchema } from "../../http/schemas";
 import type { CrudResourceConfig } from "../crud/crud-resource";
 import { queryId } from "../shared-fields";

@@ -61,7 +61,14 @@ export const userResource: CrudResourceConfig = {
   },
   beforeUpdate: (values, _existing, ctx) => prepareUser(values, ctx.scope.db),
   present: async (row, ctx) => ({ ...row, role: await roleNameById(ctx.scope.db, row.roleId as number) }),
-  examples: { create: { email: "empfang@salon.example", name: "Empfang Mitte", password: "ein-langes-Passwort", role: "receptionist" } },
+  examples: {
+    create: {
+      email: "empfang@salon.example",
+      name: "Empfang Mitte",
+      password: "ein-langes-Passwort",
+      role: "receptionist",
+    },
+  },
 };
 
 async function prepareUser(values: Record<string, unknown>, db: Parameters<typeof roleIdByName>[0]) {

@@ -29,7 +29,9 @@ export async function checkCredentials(db: Db, email: string, password: string):
     })
     .from(users)
     .innerJoin(roles, eq(roles.id, users.roleId))
-    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.isActive, true), isNull(users.deletedAt)))
+    .where(
+      and(eq(users.email, email.trim().toLowerCase()), eq(users.isActive, true), isNull(users.deletedAt)),
+    )
     .limit(1);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !valid) return null;

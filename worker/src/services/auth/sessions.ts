@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { users, userSessions } from "../../../../drizzle/schema";
+import { userSessions, users } from "../../../../drizzle/schema";
 import { randomBytes, sha256Hex, toBase64Url } from "../../auth/crypto-helpers";
 import { signSessionToken } from "../../auth/session-token";
 import type { Db } from "../../db/client";
@@ -40,7 +40,10 @@ export async function startSession(
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 255) ?? null,
     }),
-    db.update(users).set({ lastLoginAt: new Date(now) }).where(eq(users.id, userId)),
+    db
+      .update(users)
+      .set({ lastLoginAt: new Date(now) })
+      .where(eq(users.id, userId)),
   ]);
   return issue(env, userId, sessionId, refresh);
 }
@@ -83,7 +86,11 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 
 async function issue(env: Env, userId: number, sessionId: string, refresh: string): Promise<IssuedSession> {
   const lifetimes = ttl(env);
-  const access = await signSessionToken({ sub: String(userId), sid: sessionId }, env.SESSION_SECRET, lifetimes.access);
+  const access = await signSessionToken(
+    { sub: String(userId), sid: sessionId },
+    env.SESSION_SECRET,
+    lifetimes.access,
+  );
   return {
     sessionId,
     access,

@@ -41,7 +41,11 @@ const BACKLOG_WARNING = 500;
  * latency, queue backlog as the database sees it, last activity per integration and today's
  * numbers in the company's time zone.
  */
-export async function readDetailedHealth(db: Db, companyId: number | null, version: string): Promise<DetailedHealth> {
+export async function readDetailedHealth(
+  db: Db,
+  companyId: number | null,
+  version: string,
+): Promise<DetailedHealth> {
   const timestamp = new Date();
   const started = performance.now();
   try {
@@ -50,7 +54,8 @@ export async function readDetailedHealth(db: Db, companyId: number | null, versi
     return downReport(companyId, version, timestamp, error);
   }
   const latency = Math.round((performance.now() - started) * 10) / 10;
-  const ofCompany = (column: SQLiteColumn): SQL | undefined => (companyId === null ? undefined : eq(column, companyId));
+  const ofCompany = (column: SQLiteColumn): SQL | undefined =>
+    companyId === null ? undefined : eq(column, companyId);
 
   const company =
     companyId === null
@@ -71,12 +76,22 @@ export async function readDetailedHealth(db: Db, companyId: number | null, versi
     db
       .select({ n: count() })
       .from(notificationQueue)
-      .where(and(ofCompany(notificationQueue.companyId), inArray(notificationQueue.status, ["pending", "processing"]))),
+      .where(
+        and(
+          ofCompany(notificationQueue.companyId),
+          inArray(notificationQueue.status, ["pending", "processing"]),
+        ),
+      ),
     db
       .select({ n: count() })
       .from(calcomEventMaps)
-      .where(and(ofCompany(calcomEventMaps.companyId), inArray(calcomEventMaps.pushStatus, ["pending", "failed"]))),
-    db.select({ n: count() }).from(deadLetters).where(and(ofCompany(deadLetters.companyId), isNull(deadLetters.resolvedAt))),
+      .where(
+        and(ofCompany(calcomEventMaps.companyId), inArray(calcomEventMaps.pushStatus, ["pending", "failed"])),
+      ),
+    db
+      .select({ n: count() })
+      .from(deadLetters)
+      .where(and(ofCompany(deadLetters.companyId), isNull(deadLetters.resolvedAt))),
     db
       .select({ n: count() })
       .from(calls)
@@ -96,8 +111,17 @@ export async function readDetailedHealth(db: Db, companyId: number | null, versi
     db
       .select({ n: count() })
       .from(customers)
-      .where(and(ofCompany(customers.companyId), isNull(customers.deletedAt), notInArray(customers.journeyStatus, ["churned"]))),
-    db.select({ at: max(calls.createdAt) }).from(calls).where(ofCompany(calls.companyId)),
+      .where(
+        and(
+          ofCompany(customers.companyId),
+          isNull(customers.deletedAt),
+          notInArray(customers.journeyStatus, ["churned"]),
+        ),
+      ),
+    db
+      .select({ at: max(calls.createdAt) })
+      .from(calls)
+      .where(ofCompany(calls.companyId)),
     db
       .select({ source: webhookLogs.source, at: max(webhookLogs.createdAt) })
       .from(webhookLogs)
@@ -106,7 +130,8 @@ export async function readDetailedHealth(db: Db, companyId: number | null, versi
   ]);
 
   const lastWebhook = (source: string) => lastWebhooks.find((w) => w.source === source)?.at ?? null;
-  const iso = (value: Date | number | null | undefined) => (value == null ? null : new Date(value).toISOString());
+  const iso = (value: Date | number | null | undefined) =>
+    value == null ? null : new Date(value).toISOString();
   const configured = (secret: string | null | undefined): IntegrationStatus =>
     companyId === null ? "unknown" : secret ? "ok" : "not_configured";
 
@@ -130,7 +155,10 @@ export async function readDetailedHealth(db: Db, companyId: number | null, versi
     },
     integrations: {
       cal_com: { status: configured(company?.calcomApiKeyEnc), last_activity: iso(lastWebhook("calcom")) },
-      retell: { status: configured(company?.retellApiKeyEnc), last_activity: iso(lastCall?.at ?? lastWebhook("retell")) },
+      retell: {
+        status: configured(company?.retellApiKeyEnc),
+        last_activity: iso(lastCall?.at ?? lastWebhook("retell")),
+      },
       // Stripe is one platform account: it is known to work once a signed event has arrived.
       stripe: { status: lastWebhook("stripe") ? "ok" : "unknown", last_activity: iso(lastWebhook("stripe")) },
     },
@@ -142,14 +170,23 @@ export async function readDetailedHealth(db: Db, companyId: number | null, versi
   };
 }
 
-function downReport(companyId: number | null, version: string, timestamp: Date, error: unknown): DetailedHealth {
+function downReport(
+  companyId: number | null,
+  version: string,
+  timestamp: Date,
+  error: unknown,
+): DetailedHealth {
   return {
     status: "down",
     timestamp: timestamp.toISOString(),
     version,
     company_id: companyId,
     checks: {
-      database: { status: "error", latency_ms: 0, error: error instanceof Error ? error.message : String(error) },
+      database: {
+        status: "error",
+        latency_ms: 0,
+        error: error instanceof Error ? error.message : String(error),
+      },
       queue: { status: "delayed", pending_notifications: 0, pending_calendar_sync: 0, dead_letters: 0 },
     },
     integrations: {},

@@ -1,0 +1,91 @@
+// `npm start`: the whole platform locally on demo data, every third party replaced by a local
+// double. Applies migrations, seeds idempotently, builds the admin and serves API + admin on one
+// URL (http://127.0.0.1:8787 unless PORT is set). `npm start -- --bench` also seeds the large
+// benchmark tenant and raises the rate limits for load tests.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildAdmin } from "./build-admin.mjs";
+import { projectEnv, ROOT, run, waitForHttp } from "./lib/run.mjs";
+
+const started = performance.now();
+const bench = process.argv.includes("--bench");
+const port = Number(process.env.PORT ?? 8787);
+const step = (label) => console.log(`• ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+/** Local secrets live in .dev.vars (gitignored); created once so sessions and encrypted seeds survive restarts. */
+async function ensureDevVars() {
+  const file = join(ROOT, ".dev.vars");
+  if (existsSync(file)) return;
+  const vars = [
+    `SESSION_SECRET=${randomBytes(32).toString("hex")}`,
+    `ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`,
+    "APP_ENV=development",
+  ];
+  await writeFile(file, `${vars.join("\n")}\n`, { mode: 0o600 });
+  console.log("• created .dev.vars with fresh local secrets");
+}
+
+async function seed(profile) {
+  await mkdir(join(ROOT, ".tmp"), { recursive: true });
+  const out = join(".tmp", `seed-${profile}.sql`);
+  await run("tsx", ["scripts/seed/generate.ts", "--profile", profile, "--out", out], { quiet: true });
+  await run("wrangler", ["d1", "execute", "DB", "--local", "--file", out, "--yes"], { quiet: true });
+}
+
+await ensureDevVars();
+step("building the admin");
+await buildAdmin();
+step("applying migrations to the local D1");
+await run("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { quiet: true, env: { CI: "true" } });
+step("seeding the demo company");
+await seed("demo");
+if (bench) {
+  step("seeding the benchmark tenant (30 staff, 20,000 appointments)");
+  await seed("bench");
+}
+
+step("starting the Worker");
+const args = [
+  "dev",
+  "--port",
+  String(port),
+  "--ip",
+  "127.0.0.1",
+  "--local",
+  "--show-interactive-dev-session=false",
+];
+if (bench) args.push("--var", "RATE_LIMIT_FACTOR:1000");
+const worker = spawn("wrangler", args, { cwd: ROOT, env: projectEnv(), stdio: ["ignore", "pipe", "pipe"] });
+let log = "";
+const remember = (chunk) => {
+  log = (log + chunk).slice(-20_000);
+  if (process.env.VERBOSE) process.stdout.write(chunk);
+};
+worker.stdout.on("data", remember);
+worker.stderr.on("data", remember);
+worker.on("exit", (code) => {
+  if (code) console.error(`wrangler dev exited with ${code}\n${log}`);
+  process.exit(code ?? 0);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => worker.kill(signal));
+
+const url = `http://127.0.0.1:${port}`;
+try {
+  await waitForHttp(`${url}/api/health`, 120_000);
+} catch (error) {
+  console.error(`${error.message}\n${log}`);
+  worker.kill();
+  process.exit(1);
+}
+const demo = JSON.parse(await readFile(join(ROOT, "scripts", "seed", "demo-credentials.json"), "utf8"));
+console.log(`
+Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${url}
+  Admin          ${url}/
+  API docs       ${url}/api/docs
+  OpenAPI        ${url}/api/openapi.json
+  Demo login     ${demo.admin.email} / ${demo.admin.password}
+  Partner key    ${demo.apiKey}
+Press Ctrl+C to stop.`);
