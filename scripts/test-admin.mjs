@@ -39,6 +39,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let stopped = false;
+/** The page under test, for a screenshot when a step fails. */
+let currentPage;
 
 /** Runs one step unless an earlier one failed (later steps build on earlier ones). */
 async function step(name, fn) {
@@ -56,6 +58,14 @@ async function step(name, fn) {
     failed += 1;
     stopped = true;
     console.log(`FAIL  ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    if (currentPage) {
+      const shot = join(ROOT, ".tmp", "admin-failure.png");
+      mkdirSync(dirname(shot), { recursive: true });
+      await currentPage.screenshot({ path: shot, fullPage: true }).then(
+        () => console.log("      screenshot of the failure: .tmp/admin-failure.png"),
+        () => {},
+      );
+    }
   }
 }
 
@@ -109,7 +119,8 @@ function ensureChromium() {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
-  if (result.status !== 0 || !existsSync(CHROMIUM)) throw new Error(`"${command}" failed (exit ${result.status})`);
+  if (result.status !== 0 || !existsSync(CHROMIUM))
+    throw new Error(`"${command}" failed (exit ${result.status})`);
   return `installed ${CHROMIUM}`;
 }
 
@@ -214,10 +225,17 @@ function createFakeApi() {
       `te_refresh=${refreshToken}; Path=/api/v1/auth; Max-Age=1209600; ${base}`,
     ];
   };
-  const cleared = [`te_session=; Path=/; Max-Age=0; ${base}`, `te_refresh=; Path=/api/v1/auth; Max-Age=0; ${base}`];
+  const cleared = [
+    `te_session=; Path=/; Max-Age=0; ${base}`,
+    `te_refresh=; Path=/api/v1/auth; Max-Age=0; ${base}`,
+  ];
 
   const send = (res, status, body, headers = {}) => {
-    res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers });
+    res.writeHead(status, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "no-store",
+      ...headers,
+    });
     res.end(JSON.stringify(body));
   };
   const fail = (res, status, code, message, details, headers) =>
@@ -250,7 +268,8 @@ function createFakeApi() {
 
     if (route === "POST /api/v1/auth/login") {
       const body = await readJson(req);
-      if (typeof body !== "object" || body === null) return fail(res, 400, "BAD_REQUEST", "Malformed JSON body");
+      if (typeof body !== "object" || body === null)
+        return fail(res, 400, "BAD_REQUEST", "Malformed JSON body");
       const fields = {};
       if (typeof body.email !== "string" || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) {
         fields["body.email"] = ["Invalid email address"];
@@ -296,7 +315,10 @@ function createFakeApi() {
     if (route === "GET /api/v1/auth/me") {
       if (signedIn === undefined) return fail(res, 401, "UNAUTHORIZED", "Authentication required");
       const { user, permissions } = USERS[signedIn];
-      return send(res, 200, { success: true, data: { principal: "user", user, company: COMPANY, permissions } });
+      return send(res, 200, {
+        success: true,
+        data: { principal: "user", user, company: COMPANY, permissions },
+      });
     }
 
     if (route === "GET /api/health/detailed") {
@@ -378,7 +400,9 @@ async function expectText(locator, expected, what, timeout = 10_000) {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${what}: expected ${expected instanceof Function ? "a match" : JSON.stringify(String(expected))}, saw ${last}`);
+  throw new Error(
+    `${what}: expected ${expected instanceof Function ? "a match" : JSON.stringify(String(expected))}, saw ${last}`,
+  );
 }
 
 async function visible(locator, what, timeout = 10_000) {
@@ -393,7 +417,9 @@ const deNumber = (n) => new Intl.NumberFormat("de-DE").format(n);
 
 /** HH:MM of an instant in a time zone, as the dashboard must show it. */
 function wallClock(iso, timeZone) {
-  return new Intl.DateTimeFormat("de-DE", { timeZone, hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("de-DE", { timeZone, hour: "2-digit", minute: "2-digit" }).format(
+    new Date(iso),
+  );
 }
 
 async function login(page, email, password) {
@@ -429,21 +455,27 @@ async function main() {
       await run(join(BIN, "vite"), ["build", "--config", "admin/vite.config.ts"]);
       assert(existsSync(join(DIST, "index.html")), "admin/dist/index.html missing after the build");
       const html = readFileSync(join(DIST, "index.html"), "utf8");
-      assert(!/<script(?![^>]*\bsrc=)[^>]*>/i.test(html), "index.html has an inline script (the CSP forbids it)");
+      assert(
+        !/<script(?![^>]*\bsrc=)[^>]*>/i.test(html),
+        "index.html has an inline script (the CSP forbids it)",
+      );
       return "admin/dist";
     });
 
     await step("Chromium is available", () => ensureChromium());
 
     let baseUrl = EXTERNAL_URL;
-    await step(EXTERNAL_URL ? `use the server at ${EXTERNAL_URL}` : "start the fake API and static server", async () => {
-      if (EXTERNAL_URL) return "no fake";
-      fake = createFakeApi();
-      server = fake.server;
-      const port = await listen(server);
-      baseUrl = `http://localhost:${port}`;
-      return baseUrl;
-    });
+    await step(
+      EXTERNAL_URL ? `use the server at ${EXTERNAL_URL}` : "start the fake API and static server",
+      async () => {
+        if (EXTERNAL_URL) return "no fake";
+        fake = createFakeApi();
+        server = fake.server;
+        const port = await listen(server);
+        baseUrl = `http://localhost:${port}`;
+        return baseUrl;
+      },
+    );
 
     const { chromium } = await import("playwright-core");
     let page;
@@ -469,6 +501,7 @@ async function main() {
         viewport: { width: 1280, height: 900 },
       });
       page = await context.newPage();
+      currentPage = page;
       page.setDefaultTimeout(10_000);
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
       page.on("console", (message) => {
@@ -486,7 +519,10 @@ async function main() {
       await expectText(page.locator("#login-title"), "Anmelden", "login heading");
       const csp = response.headers()["content-security-policy"] ?? "";
       if (!EXTERNAL_URL) {
-        assert(csp.includes("default-src 'self'"), `index.html served without the CSP from _headers (got "${csp}")`);
+        assert(
+          csp.includes("default-src 'self'"),
+          `index.html served without the CSP from _headers (got "${csp}")`,
+        );
         assert(response.headers()["x-frame-options"] === "DENY", "X-Frame-Options DENY missing");
       }
       return csp ? "served with its Content-Security-Policy" : "no CSP header from this server";
@@ -507,14 +543,25 @@ async function main() {
 
     await step("a wrong password shows the German error", async () => {
       await login(page, DEMO.email, "wrong-password");
-      await expectText(page.getByTestId("login-error"), "E-Mail-Adresse oder Passwort ist falsch.", "login error");
-      assert((await page.getByTestId("login-email-error").count()) === 0, "the old field error is still shown");
+      await expectText(
+        page.getByTestId("login-error"),
+        "E-Mail-Adresse oder Passwort ist falsch.",
+        "login error",
+      );
+      assert(
+        (await page.getByTestId("login-email-error").count()) === 0,
+        "the old field error is still shown",
+      );
     });
 
     if (!EXTERNAL_URL) {
       await step("too many attempts shows the wait from Retry-After", async () => {
         await login(page, RATE_LIMITED_EMAIL, "whatever");
-        await expectText(page.getByTestId("login-error"), /Zu viele Anmeldeversuche\..*2 Minuten/, "rate-limit message");
+        await expectText(
+          page.getByTestId("login-error"),
+          /Zu viele Anmeldeversuche\..*2 Minuten/,
+          "rate-limit message",
+        );
       });
     }
 
@@ -548,10 +595,22 @@ async function main() {
         deNumber(health.metrics.appointments_today),
         "appointments today",
       );
-      await expectText(page.getByTestId("metric-customers"), deNumber(health.metrics.customers_active), "customers");
+      await expectText(
+        page.getByTestId("metric-customers"),
+        deNumber(health.metrics.customers_active),
+        "customers",
+      );
       const queue = health.checks.queue;
-      await expectText(page.getByTestId("queue-notifications"), deNumber(queue.pending_notifications), "notifications");
-      await expectText(page.getByTestId("queue-calendar-sync"), deNumber(queue.pending_calendar_sync), "calendar sync");
+      await expectText(
+        page.getByTestId("queue-notifications"),
+        deNumber(queue.pending_notifications),
+        "notifications",
+      );
+      await expectText(
+        page.getByTestId("queue-calendar-sync"),
+        deNumber(queue.pending_calendar_sync),
+        "calendar sync",
+      );
       await expectText(page.getByTestId("queue-dead-letters"), deNumber(queue.dead_letters), "dead letters");
       if (!EXTERNAL_URL) {
         await expectText(page.getByTestId("health-status"), "Eingeschränkt", "overall status");
@@ -589,10 +648,19 @@ async function main() {
           await new Promise((r) => setTimeout(r, 100));
         }
         assert(fake.stats.refreshCalls === before.refreshCalls + 1, "expected exactly one refresh call");
-        assert(fake.stats.healthUnauthorized === before.healthUnauthorized + 1, "expected one 401 before the retry");
-        assert(fake.stats.healthCalls === before.healthCalls + 2, "expected the health call to be retried once");
+        assert(
+          fake.stats.healthUnauthorized === before.healthUnauthorized + 1,
+          "expected one 401 before the retry",
+        );
+        assert(
+          fake.stats.healthCalls === before.healthCalls + 2,
+          "expected the health call to be retried once",
+        );
         await visible(page.getByTestId("card-metrics"), "the metrics after the refresh");
-        assert((await page.getByTestId("app-shell").count()) === 1, "left the shell after a successful refresh");
+        assert(
+          (await page.getByTestId("app-shell").count()) === 1,
+          "left the shell after a successful refresh",
+        );
       });
     }
 
@@ -619,7 +687,11 @@ async function main() {
         fake.expireAll();
         await page.getByTestId("health-refresh").click();
         await visible(page.getByTestId("login-form"), "the login form");
-        await expectText(page.getByTestId("login-notice"), "Your session has ended. Please sign in again.", "notice");
+        await expectText(
+          page.getByTestId("login-notice"),
+          "Your session has ended. Please sign in again.",
+          "notice",
+        );
       });
 
       await step("without view_health a polite notice replaces the health panel", async () => {

@@ -42,4 +42,4 @@ export function phoneCandidates(raw: string, defaultRegion = "DE"): string[] {
 }
 
 /** True when `raw` looks like a phone number rather than a name or email (for free-text search). */
-export const looksLikePhone = (raw: string) => /^[+\d][\d\s()./-]{5,}$/.test(raw.trim());
+export const looksLikePhone = (raw: string) => /^[+(\d][\d\s()./-]{5,}$/.test(raw.trim());

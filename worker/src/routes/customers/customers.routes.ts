@@ -3,6 +3,7 @@ import { and, eq, inArray, like, type SQL, sql } from "drizzle-orm";
 import {
   branches,
   CUSTOMER_SOURCES,
+  type Customer,
   customerPhoneIndex,
   customers,
   JOURNEY_STATUSES,
@@ -30,6 +31,9 @@ export const CustomerSchema = z
     preferred_language: z.string(),
     preferred_staff_id: z.number().int().nullable(),
     journey_status: z.enum(JOURNEY_STATUSES),
+    journey_history: z.array(
+      z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().optional() }),
+    ),
     engagement_score: z.number().int(),
     loyalty_points: z.number().int(),
     loyalty_tier: z.enum(LOYALTY_TIERS),
@@ -84,6 +88,7 @@ export const CustomerCreateSchema = z
 export const CustomerUpdateSchema = z.object(fields).partial().strict().openapi("CustomerUpdate");
 
 type Values = Record<string, unknown>;
+type JourneyEntry = NonNullable<Customer["journeyHistory"]>[number];
 
 /** Normalises phone numbers, derives the display name, search text and consent timestamps. */
 async function prepareCustomer(values: Values, existing: Values | null, ctx: CrudContext): Promise<Values> {
@@ -116,6 +121,15 @@ async function prepareCustomer(values: Values, existing: Values | null, ctx: Cru
   const name = (out.name ?? merged.name) as string;
   out.searchText = customerSearchText({ name, email: (merged.email as string | null) ?? null });
   const now = new Date();
+  const previousStatus = (existing?.journeyStatus as string | undefined) ?? null;
+  if (typeof values.journeyStatus === "string" && values.journeyStatus !== previousStatus) {
+    const history = (existing?.journeyHistory as JourneyEntry[] | null) ?? [];
+    out.journeyHistory = [
+      ...history,
+      { from: previousStatus, to: values.journeyStatus, at: now.toISOString(), reason: "manual" },
+    ];
+    out.journeyStatusUpdatedAt = now;
+  }
   if (values.gdprConsent === true && !existing?.gdprConsent) out.gdprConsentAt = now;
   if (values.marketingConsent === true && !existing?.marketingConsent) out.marketingConsentAt = now;
   return out;
@@ -187,7 +201,12 @@ export const customerResource: CrudResourceConfig = {
   beforeCreate: (values, ctx) => prepareCustomer(values, null, ctx),
   beforeUpdate: (values, existing, ctx) => prepareCustomer(values, existing, ctx),
   afterWrite: indexPhones,
-  present: (row) => ({ ...row, phoneVariants: row.phoneVariants ?? [], tags: row.tags ?? [] }),
+  present: (row) => ({
+    ...row,
+    phoneVariants: row.phoneVariants ?? [],
+    tags: row.tags ?? [],
+    journeyHistory: row.journeyHistory ?? [],
+  }),
   examples: {
     create: {
       first_name: "Lena",
