@@ -25,13 +25,24 @@ async function create(body: Record<string, unknown>) {
 }
 
 const search = async (q: string) =>
-  (await json<Page>(await api(`/api/v1/customers?q=${encodeURIComponent(q)}`, { apiKey: key }))).data.map((c) => c.name);
+  (await json<Page>(await api(`/api/v1/customers?q=${encodeURIComponent(q)}`, { apiKey: key }))).data.map(
+    (c) => c.name,
+  );
 
 beforeAll(async () => {
   company = await createCompany();
   key = (await createApiKey(company)).key;
-  ids.mueller = (await create({ first_name: "Jürgen", last_name: "Müller", phone: "0151 23456789", email: "j.mueller@example.de" })).id;
-  ids.weiss = (await create({ name: "Renate Weiß", phone: "+49 30 1234567", phone_variants: ["0170 9876543"] })).id;
+  ids.mueller = (
+    await create({
+      first_name: "Jürgen",
+      last_name: "Müller",
+      phone: "0151 23456789",
+      email: "j.mueller@example.de",
+    })
+  ).id;
+  ids.weiss = (
+    await create({ name: "Renate Weiß", phone: "+49 30 1234567", phone_variants: ["0170 9876543"] })
+  ).id;
   ids.oezdemir = (await create({ name: "Ayşe Özdemir", phone: "0049 176 55512345" })).id;
 });
 
@@ -42,7 +53,12 @@ describe("customers", () => {
     const indexed = await db
       .select({ phone: customerPhoneIndex.phoneE164 })
       .from(customerPhoneIndex)
-      .where(and(eq(customerPhoneIndex.companyId, company.companyId), eq(customerPhoneIndex.customerId, ids.weiss!)));
+      .where(
+        and(
+          eq(customerPhoneIndex.companyId, company.companyId),
+          eq(customerPhoneIndex.customerId, ids.weiss!),
+        ),
+      );
     expect(indexed.map((r) => r.phone).sort()).toEqual(["+491709876543", "+49301234567"]);
   });
 
@@ -92,7 +108,9 @@ describe("customers", () => {
     expect(res.status).toBe(200);
     const customer = (await json<{ data: Customer }>(res)).data;
     expect(customer.journey_status).toBe("prospect");
-    expect(customer.journey_history).toEqual([{ from: "lead", to: "prospect", at: expect.any(String), reason: "manual" }]);
+    expect(customer.journey_history).toEqual([
+      { from: "lead", to: "prospect", at: expect.any(String), reason: "manual" },
+    ]);
   });
 
   it("page through a list with cursors: every record once, in order", async () => {
@@ -106,13 +124,17 @@ describe("customers", () => {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : "";
-      const page: Page = await json<Page>(await api(`/api/v1/customers?limit=10&sort=name${query}`, { apiKey: otherKey }));
+      const page: Page = await json<Page>(
+        await api(`/api/v1/customers?limit=10&sort=name${query}`, { apiKey: otherKey }),
+      );
       seen.push(...page.data.map((c) => c.name));
       cursor = page.pagination.next_cursor;
     } while (cursor);
     expect(seen).toEqual(names);
 
-    const descending = await json<Page>(await api("/api/v1/customers?limit=3&sort=-name", { apiKey: otherKey }));
+    const descending = await json<Page>(
+      await api("/api/v1/customers?limit=3&sort=-name", { apiKey: otherKey }),
+    );
     expect(descending.data.map((c) => c.name)).toEqual(["Kunde 22", "Kunde 21", "Kunde 20"]);
   });
 
@@ -123,7 +145,9 @@ describe("customers", () => {
 
   it("soft-delete: a deleted customer disappears from reads but stays in the database", async () => {
     const customer = await create({ name: "Gelöscht Kunde" });
-    expect((await api(`/api/v1/customers/${customer.id}`, { method: "DELETE", apiKey: key })).status).toBe(200);
+    expect((await api(`/api/v1/customers/${customer.id}`, { method: "DELETE", apiKey: key })).status).toBe(
+      200,
+    );
     expect((await api(`/api/v1/customers/${customer.id}`, { apiKey: key })).status).toBe(404);
     const row = await db.query.customers.findFirst({ where: (c, { eq }) => eq(c.id, customer.id) });
     expect(row?.deletedAt).toBeInstanceOf(Date);

@@ -35,17 +35,32 @@ async function setUpTenant(name: string): Promise<Tenant> {
   return {
     company,
     key,
-    staffId: await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Anna", last_name: "Schmidt" }),
-    serviceId: await post("/api/v1/services", { name: "Herrenhaarschnitt", duration_minutes: 30, price_cents: 2800 }),
+    staffId: await post("/api/v1/staff", {
+      branch_id: company.branchId,
+      first_name: "Anna",
+      last_name: "Schmidt",
+    }),
+    serviceId: await post("/api/v1/services", {
+      name: "Herrenhaarschnitt",
+      duration_minutes: 30,
+      price_cents: 2800,
+    }),
     customerId: await post("/api/v1/customers", { name: "Max Mustermann", phone: "0151 23456789" }),
   };
 }
 
 /** A valid body to create one record of each resource for tenant `t`, and a valid change to it. */
-const samples: Record<string, { create: (t: Tenant) => Record<string, unknown>; update: Record<string, unknown> }> = {
+const samples: Record<
+  string,
+  { create: (t: Tenant) => Record<string, unknown>; update: Record<string, unknown> }
+> = {
   "/api/v1/branches": { create: () => ({ name: `Filiale ${++counter}` }), update: { name: "Umbenannt" } },
   "/api/v1/branch-offers": {
-    create: (t) => ({ branch_id: t.company.branchId, service_id: t.serviceId, price_cents_override: 3000 + ++counter }),
+    create: (t) => ({
+      branch_id: t.company.branchId,
+      service_id: t.serviceId,
+      price_cents_override: 3000 + ++counter,
+    }),
     update: { price_cents_override: 1 },
   },
   "/api/v1/staff": {
@@ -71,7 +86,11 @@ const samples: Record<string, { create: (t: Tenant) => Record<string, unknown>; 
     update: { end_time: "19:00" },
   },
   "/api/v1/time-off": {
-    create: (t) => ({ staff_id: t.staffId, starts_at: "2027-01-04T08:00:00Z", ends_at: "2027-01-05T18:00:00Z" }),
+    create: (t) => ({
+      staff_id: t.staffId,
+      starts_at: "2027-01-04T08:00:00Z",
+      ends_at: "2027-01-05T18:00:00Z",
+    }),
     update: { reason: "geändert" },
   },
   "/api/v1/customers": {
@@ -79,7 +98,12 @@ const samples: Record<string, { create: (t: Tenant) => Record<string, unknown>; 
     update: { name: "Geändert" },
   },
   "/api/v1/users": {
-    create: () => ({ email: `user${++counter}@example.test`, name: "Empfang", password: "sehr-langes-Passwort", role: "receptionist" }),
+    create: () => ({
+      email: `user${++counter}@example.test`,
+      name: "Empfang",
+      password: "sehr-langes-Passwort",
+      role: "receptionist",
+    }),
     update: { name: "Geändert" },
   },
   "/api/v1/api-keys": { create: () => ({ name: `Key ${++counter}` }), update: { name: "Geändert" } },
@@ -97,7 +121,11 @@ const references: Record<string, (victim: Tenant, attacker: Tenant) => Record<st
     start_time: "09:00",
     end_time: "12:00",
   }),
-  "/api/v1/time-off": (v) => ({ staff_id: v.staffId, starts_at: "2027-02-01T08:00:00Z", ends_at: "2027-02-01T12:00:00Z" }),
+  "/api/v1/time-off": (v) => ({
+    staff_id: v.staffId,
+    starts_at: "2027-02-01T08:00:00Z",
+    ends_at: "2027-02-01T12:00:00Z",
+  }),
   "/api/v1/customers": (v) => ({ name: "Eindringling", preferred_staff_id: v.staffId }),
 };
 
@@ -139,7 +167,9 @@ describe("tenant isolation", () => {
           expect((await json<{ error: { code: string } }>(res)).error.code).toBe("NOT_FOUND");
         }
 
-        const listed = await json<{ data: { id: number }[] }>(await api(`${resource.basePath}?limit=100`, { apiKey: b.key }));
+        const listed = await json<{ data: { id: number }[] }>(
+          await api(`${resource.basePath}?limit=100`, { apiKey: b.key }),
+        );
         expect(listed.data.map((r) => r.id)).not.toContain(record.id);
 
         const after = await api(path, { apiKey: a.key });
@@ -151,11 +181,15 @@ describe("tenant isolation", () => {
       const referencing = references[resource.basePath];
       if (referencing) {
         it("refuses references to another company's records with 422 and creates nothing", async () => {
-          const before = await json<{ data: unknown[] }>(await api(`${resource.basePath}?limit=100`, { apiKey: b.key }));
+          const before = await json<{ data: unknown[] }>(
+            await api(`${resource.basePath}?limit=100`, { apiKey: b.key }),
+          );
           const res = await api(resource.basePath, { apiKey: b.key, body: referencing(a, b) });
           expect(res.status).toBe(422);
           expect((await json<{ error: { code: string } }>(res)).error.code).toBe("VALIDATION_ERROR");
-          const after = await json<{ data: unknown[] }>(await api(`${resource.basePath}?limit=100`, { apiKey: b.key }));
+          const after = await json<{ data: unknown[] }>(
+            await api(`${resource.basePath}?limit=100`, { apiKey: b.key }),
+          );
           expect(after.data.length).toBe(before.data.length);
         });
       }
@@ -168,7 +202,10 @@ describe("tenant isolation", () => {
       expect(res.status, request.method).toBe(404);
     }
     // Deleting companies is the super admin's alone: 403 whichever company is named, so nothing leaks.
-    const deletion = await api(`/api/v1/companies/${a.company.companyId}`, { method: "DELETE", apiKey: b.key });
+    const deletion = await api(`/api/v1/companies/${a.company.companyId}`, {
+      method: "DELETE",
+      apiKey: b.key,
+    });
     expect(deletion.status).toBe(403);
     const list = await json<{ data: { id: number }[] }>(await api("/api/v1/companies", { apiKey: b.key }));
     expect(list.data.map((c) => c.id)).toEqual([b.company.companyId]);

@@ -32,7 +32,12 @@ export const CustomerSchema = z
     preferred_staff_id: z.number().int().nullable(),
     journey_status: z.enum(JOURNEY_STATUSES),
     journey_history: z.array(
-      z.object({ from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().optional() }),
+      z.object({
+        from: z.string().nullable(),
+        to: z.string(),
+        at: z.string(),
+        reason: z.string().optional(),
+      }),
     ),
     engagement_score: z.number().int(),
     loyalty_points: z.number().int(),
