@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { localDate, localDayBounds, nextLocalDate, zonedInstant } from "../../src/domain/zoned-time";
+
+const BERLIN = "Europe/Berlin";
+
+describe("zoned time", () => {
+  it("converts wall-clock times in Berlin across both DST changes", () => {
+    expect(zonedInstant("2026-03-28", "10:00", BERLIN).toISOString()).toBe("2026-03-28T09:00:00.000Z");
+    expect(zonedInstant("2026-03-29", "10:00", BERLIN).toISOString()).toBe("2026-03-29T08:00:00.000Z");
+    expect(zonedInstant("2026-10-24", "10:00", BERLIN).toISOString()).toBe("2026-10-24T08:00:00.000Z");
+    expect(zonedInstant("2026-10-25", "10:00", BERLIN).toISOString()).toBe("2026-10-25T09:00:00.000Z");
+  });
+
+  it("gives DST days their real length: 23 hours in March, 25 in October", () => {
+    const march = localDayBounds(new Date("2026-03-29T12:00:00Z"), BERLIN);
+    expect((march.end.getTime() - march.start.getTime()) / 3_600_000).toBe(23);
+    const october = localDayBounds(new Date("2026-10-25T12:00:00Z"), BERLIN);
+    expect((october.end.getTime() - october.start.getTime()) / 3_600_000).toBe(25);
+  });
+
+  it("the local day of an instant always contains it, in any zone", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }),
+        fc.constantFrom(BERLIN, "Europe/Vienna", "Europe/Zurich", "Europe/London", "America/New_York", "Asia/Kolkata"),
+        (instant, zone) => {
+          const { start, end } = localDayBounds(instant, zone);
+          expect(start.getTime()).toBeLessThanOrEqual(instant.getTime());
+          expect(end.getTime()).toBeGreaterThan(instant.getTime());
+          expect(localDate(start, zone)).toBe(localDate(instant, zone));
+          expect(localDate(end, zone)).toBe(nextLocalDate(localDate(instant, zone)));
+        },
+      ),
+    );
+  });
+});
