@@ -20,11 +20,17 @@ describe("OpenAPI document", () => {
   it("documents every route with an operation id, a tag and error responses", () => {
     const document = openApiDocument(createApp());
     for (const [path, operations] of Object.entries(document.paths ?? {})) {
-      for (const [method, operation] of Object.entries(operations as Record<string, Record<string, unknown>>)) {
+      for (const [method, operation] of Object.entries(
+        operations as Record<string, Record<string, unknown>>,
+      )) {
         expect(operation.operationId, `${method} ${path}`).toBeTypeOf("string");
         expect((operation.tags as string[]).length, `${method} ${path}`).toBeGreaterThan(0);
         const statuses = Object.keys(operation.responses as object);
-        if (path !== "/api/health") expect(statuses.some((s) => s.startsWith("4")), `${method} ${path}`).toBe(true);
+        if (path !== "/api/health")
+          expect(
+            statuses.some((s) => s.startsWith("4")),
+            `${method} ${path}`,
+          ).toBe(true);
       }
     }
   });

@@ -22,7 +22,9 @@ describe("normalizePhone (German habits, E.164 out)", () => {
 
   it("refuses a bare 49… that is also a valid national number (0491… is Leer), offering both readings", () => {
     expect(normalizePhone("4915123456789", "DE")).toEqual({ ok: false, reason: "ambiguous" });
-    expect(phoneCandidates("4915123456789", "DE").sort()).toEqual(["+494915123456789", "+4915123456789"].sort());
+    expect(phoneCandidates("4915123456789", "DE").sort()).toEqual(
+      ["+494915123456789", "+4915123456789"].sort(),
+    );
   });
 
   it.each(["12", "abc", "", "0151 1"])("refuses %j", (raw) => {

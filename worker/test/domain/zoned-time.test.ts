@@ -22,8 +22,19 @@ describe("zoned time", () => {
   it("the local day of an instant always contains it, in any zone", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date("2020-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true }),
-        fc.constantFrom(BERLIN, "Europe/Vienna", "Europe/Zurich", "Europe/London", "America/New_York", "Asia/Kolkata"),
+        fc.date({
+          min: new Date("2020-01-01T00:00:00Z"),
+          max: new Date("2035-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(
+          BERLIN,
+          "Europe/Vienna",
+          "Europe/Zurich",
+          "Europe/London",
+          "America/New_York",
+          "Asia/Kolkata",
+        ),
         (instant, zone) => {
           const { start, end } = localDayBounds(instant, zone);
           expect(start.getTime()).toBeLessThanOrEqual(instant.getTime());

@@ -8,7 +8,12 @@ import type { JobMessage } from "../../src/jobs/queue-consumer";
 import { runRetention } from "../../src/jobs/retention";
 import { createCompany, createUser, db } from "../helpers/fixtures";
 
-const message = (id: string, body: JobMessage, attempts = 1) => ({ id, timestamp: new Date(), attempts, body });
+const message = (id: string, body: JobMessage, attempts = 1) => ({
+  id,
+  timestamp: new Date(),
+  attempts,
+  body,
+});
 
 describe("queue consumer", () => {
   it("retries a job nobody handles with backoff instead of dropping it", async () => {
@@ -41,8 +46,18 @@ describe("retention", () => {
     const user = await createUser(await createCompany(), "staff");
     const now = new Date();
     await db.insert(userSessions).values([
-      { id: crypto.randomUUID(), userId: user.id, refreshHash: crypto.randomUUID(), expiresAt: new Date(now.getTime() - 1000) },
-      { id: crypto.randomUUID(), userId: user.id, refreshHash: crypto.randomUUID(), expiresAt: new Date(now.getTime() + 86_400_000) },
+      {
+        id: crypto.randomUUID(),
+        userId: user.id,
+        refreshHash: crypto.randomUUID(),
+        expiresAt: new Date(now.getTime() - 1000),
+      },
+      {
+        id: crypto.randomUUID(),
+        userId: user.id,
+        refreshHash: crypto.randomUUID(),
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      },
     ]);
     const removed = await runRetention(db, now);
     expect(removed.sessions).toBeGreaterThanOrEqual(1);

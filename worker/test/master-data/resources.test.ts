@@ -7,7 +7,9 @@ import { api, json } from "../helpers/api";
 import { createApiKey, createCompany, createUser, db, login, type TestCompany } from "../helpers/fixtures";
 
 type Item<T = Record<string, unknown>> = { data: T & { id: number } };
-type Failure = { error: { code: string; details?: { fields?: Record<string, string[]>; fields_?: unknown } } };
+type Failure = {
+  error: { code: string; details?: { fields?: Record<string, string[]>; fields_?: unknown } };
+};
 
 let company: TestCompany;
 let key: string;
@@ -27,12 +29,22 @@ describe("services", () => {
       price_cents: 8900,
       segments: [
         { key: "wash", name: "Waschen", duration_minutes: 15 },
-        { key: "colour", name: "Färben", duration_minutes: 30, gap_after_min_minutes: 30, gap_after_max_minutes: 45 },
+        {
+          key: "colour",
+          name: "Färben",
+          duration_minutes: 30,
+          gap_after_min_minutes: 30,
+          gap_after_max_minutes: 45,
+        },
         { key: "cut", name: "Schneiden", duration_minutes: 45 },
       ],
     });
     expect(res.status, await res.clone().text()).toBe(201);
-    const service = (await json<Item<{ is_composite: boolean; segments: { key: string; gap_after_max_minutes: number }[] }>>(res)).data;
+    const service = (
+      await json<Item<{ is_composite: boolean; segments: { key: string; gap_after_max_minutes: number }[] }>>(
+        res,
+      )
+    ).data;
     expect(service.is_composite).toBe(true);
     expect(service.segments.map((s) => s.key)).toEqual(["wash", "colour", "cut"]);
     expect(service.segments[1]!.gap_after_max_minutes).toBe(45);
@@ -56,20 +68,29 @@ describe("services", () => {
 
 describe("working hours", () => {
   it("refuse an end before the start and a break outside the day", async () => {
-    const staff = (await json<Item>(await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Lea" }))).data;
+    const staff = (
+      await json<Item>(await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Lea" }))
+    ).data;
     for (const times of [
       { start_time: "18:00", end_time: "09:00" },
       { start_time: "09:00", end_time: "17:00", break_start: "17:30", break_end: "18:00" },
       { start_time: "09:00", end_time: "17:00", break_start: "12:00" },
       { start_time: "9:00", end_time: "17:00" },
     ]) {
-      const res = await post("/api/v1/working-hours", { staff_id: staff.id, branch_id: company.branchId, day_of_week: 1, ...times });
+      const res = await post("/api/v1/working-hours", {
+        staff_id: staff.id,
+        branch_id: company.branchId,
+        day_of_week: 1,
+        ...times,
+      });
       expect(res.status, JSON.stringify(times)).toBe(422);
     }
   });
 
   it("refuse a PATCH that would break the database's rule with 422, not 500", async () => {
-    const staff = (await json<Item>(await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Ole" }))).data;
+    const staff = (
+      await json<Item>(await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Ole" }))
+    ).data;
     const hours = (
       await json<Item>(
         await post("/api/v1/working-hours", {
@@ -81,18 +102,32 @@ describe("working hours", () => {
         }),
       )
     ).data;
-    const res = await api(`/api/v1/working-hours/${hours.id}`, { method: "PATCH", apiKey: key, body: { end_time: "08:00" } });
+    const res = await api(`/api/v1/working-hours/${hours.id}`, {
+      method: "PATCH",
+      apiKey: key,
+      body: { end_time: "08:00" },
+    });
     expect(res.status).toBe(422);
-    const after = (await json<Item<{ end_time: string }>>(await api(`/api/v1/working-hours/${hours.id}`, { apiKey: key }))).data;
+    const after = (
+      await json<Item<{ end_time: string }>>(await api(`/api/v1/working-hours/${hours.id}`, { apiKey: key }))
+    ).data;
     expect(after.end_time).toBe("17:00");
   });
 });
 
 describe("qualifications", () => {
   it("refuse the same qualification twice with 409", async () => {
-    const staff = (await json<Item>(await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Tom" }))).data;
-    const service = (await json<Item>(await post("/api/v1/services", { name: "Bart", duration_minutes: 20, price_cents: 1500 }))).data;
-    expect((await post("/api/v1/qualifications", { staff_id: staff.id, service_id: service.id })).status).toBe(201);
+    const staff = (
+      await json<Item>(await post("/api/v1/staff", { branch_id: company.branchId, first_name: "Tom" }))
+    ).data;
+    const service = (
+      await json<Item>(
+        await post("/api/v1/services", { name: "Bart", duration_minutes: 20, price_cents: 1500 }),
+      )
+    ).data;
+    expect(
+      (await post("/api/v1/qualifications", { staff_id: staff.id, service_id: service.id })).status,
+    ).toBe(201);
     const again = await post("/api/v1/qualifications", { staff_id: staff.id, service_id: service.id });
     expect(again.status).toBe(409);
     expect((await json<Failure>(again)).error.code).toBe("CONFLICT");
@@ -117,8 +152,16 @@ describe("users", () => {
   });
 
   it("refuse a short password and a duplicate email", async () => {
-    expect((await post("/api/v1/users", { email: "x@example.test", name: "X", password: "kurz", role: "staff" })).status).toBe(422);
-    const body = { email: "doppelt@example.test", name: "D", password: "ein-sehr-langes-Passwort", role: "staff" };
+    expect(
+      (await post("/api/v1/users", { email: "x@example.test", name: "X", password: "kurz", role: "staff" }))
+        .status,
+    ).toBe(422);
+    const body = {
+      email: "doppelt@example.test",
+      name: "D",
+      password: "ein-sehr-langes-Passwort",
+      role: "staff",
+    };
     expect((await post("/api/v1/users", body)).status).toBe(201);
     expect((await post("/api/v1/users", body)).status).toBe(409);
   });
@@ -130,7 +173,13 @@ describe("companies", () => {
     const cookie = await login(superAdmin.email);
     const res = await api("/api/v1/companies", {
       cookie,
-      body: { name: "Friseur Haarmonie", slug: "haarmonie-test", timezone: "Europe/Vienna", country: "AT", retell_api_key: "key_live_abcdef123456" },
+      body: {
+        name: "Friseur Haarmonie",
+        slug: "haarmonie-test",
+        timezone: "Europe/Vienna",
+        country: "AT",
+        retell_api_key: "key_live_abcdef123456",
+      },
     });
     expect(res.status, await res.clone().text()).toBe(201);
     const created = (await json<Item<{ has_retell_api_key: boolean; timezone: string }>>(res)).data;
@@ -138,7 +187,9 @@ describe("companies", () => {
     expect(JSON.stringify(created)).not.toContain("key_live");
     const [row] = await db.select().from(companies).where(eq(companies.id, created.id));
     expect(row!.retellApiKeyEnc).toMatch(/^v1\./);
-    expect(await decryptSecret(row!.retellApiKeyEnc!, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")).toBe("key_live_abcdef123456");
+    expect(await decryptSecret(row!.retellApiKeyEnc!, "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")).toBe(
+      "key_live_abcdef123456",
+    );
   });
 
   it("cannot be created by a company admin", async () => {

@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { like } from "drizzle-orm";
-import { branches } from "../../../../drizzle/schema";
+import { count, eq, like } from "drizzle-orm";
+import { branches, staff } from "../../../../drizzle/schema";
+import { ApiError } from "../../http/errors";
 import { InstantSchema, TimeZoneSchema } from "../../http/schemas";
-import type { CrudResourceConfig } from "../crud/crud-resource";
+import type { CrudContext, CrudResourceConfig } from "../crud/crud-resource";
 import { normalizeContactPhone, queryBoolean } from "../shared-fields";
 
 export const BranchSchema = z
@@ -50,6 +51,24 @@ const fields = {
 export const BranchCreateSchema = z.object(fields).strict().openapi("BranchCreate");
 export const BranchUpdateSchema = z.object(fields).partial().strict().openapi("BranchUpdate");
 
+/** A branch with active staff still assigned cannot be deleted: move or deactivate them first. */
+async function refuseWhileStaffAssigned(row: Record<string, unknown>, ctx: CrudContext): Promise<void> {
+  const [assigned] = await ctx.scope.db
+    .select({ n: count() })
+    .from(staff)
+    .where(ctx.scope.where(staff, eq(staff.branchId, row.id as number), eq(staff.isActive, true)));
+  if ((assigned?.n ?? 0) > 0) {
+    throw new ApiError(
+      409,
+      "BRANCH_IN_USE",
+      "The branch still has active staff; move or deactivate them first",
+      {
+        active_staff: assigned?.n,
+      },
+    );
+  }
+}
+
 export const branchResource: CrudResourceConfig = {
   basePath: "/api/v1/branches",
   tag: "Branches",
@@ -64,6 +83,7 @@ export const branchResource: CrudResourceConfig = {
   defaultSort: "name",
   search: (q) => like(branches.name, `%${q}%`),
   beforeCreate: normalizeContactPhone,
+  beforeDelete: refuseWhileStaffAssigned,
   beforeUpdate: (values, _existing, ctx) => normalizeContactPhone(values, ctx),
   examples: {
     create: {

@@ -4,6 +4,7 @@ import { companies, users } from "../../../../drizzle/schema";
 import { hashPassword } from "../../auth/password";
 import { roleIdByName, roleNameById } from "../../auth/role-lookup";
 import { InstantSchema } from "../../http/schemas";
+import { revokeAllSessions } from "../../services/auth/sessions";
 import type { CrudResourceConfig } from "../crud/crud-resource";
 import { queryBoolean } from "../shared-fields";
 
@@ -59,7 +60,11 @@ export const userResource: CrudResourceConfig = {
       .where(eq(companies.id, ctx.scope.companyId));
     return prepareUser({ ...values, tenantId: company?.tenantId }, ctx.scope.db);
   },
-  beforeUpdate: (values, _existing, ctx) => prepareUser(values, ctx.scope.db),
+  beforeUpdate: async (values, existing, ctx) => {
+    // A new password ends every session the user had (a stolen session dies with the old password).
+    if (typeof values.password === "string") await revokeAllSessions(ctx.scope.db, existing.id as number);
+    return prepareUser(values, ctx.scope.db);
+  },
   present: async (row, ctx) => ({ ...row, role: await roleNameById(ctx.scope.db, row.roleId as number) }),
   examples: {
     create: {

@@ -84,6 +84,14 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
   await db.update(userSessions).set({ revokedAt: new Date() }).where(eq(userSessions.id, sessionId));
 }
 
+/** Ends every open session of a user (password change, deactivation). */
+export async function revokeAllSessions(db: Db, userId: number): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}
+
 async function issue(env: Env, userId: number, sessionId: string, refresh: string): Promise<IssuedSession> {
   const lifetimes = ttl(env);
   const access = await signSessionToken(
