@@ -235,3 +235,35 @@ describe("detailed health", () => {
     expect(body.metrics.appointments_today).toBe(0);
   });
 });
+
+describe("branch deletion", () => {
+  it("is refused with 409 while active staff are assigned, and allowed after", async () => {
+    const branch = (await json<Item>(await post("/api/v1/branches", { name: "Filiale Süd" }))).data;
+    const staff = (await json<Item>(await post("/api/v1/staff", { branch_id: branch.id, first_name: "Kim" })))
+      .data;
+    const refused = await api(`/api/v1/branches/${branch.id}`, { method: "DELETE", apiKey: key });
+    expect(refused.status).toBe(409);
+    expect((await json<Failure>(refused)).error.code).toBe("BRANCH_IN_USE");
+    await api(`/api/v1/staff/${staff.id}`, { method: "PATCH", apiKey: key, body: { is_active: false } });
+    expect((await api(`/api/v1/branches/${branch.id}`, { method: "DELETE", apiKey: key })).status).toBe(200);
+  });
+});
+
+describe("password change", () => {
+  it("ends the user's open sessions", async () => {
+    const user = await createUser(company, "staff");
+    const cookie = await login(user.email);
+    expect((await api("/api/v1/auth/me", { cookie })).status).toBe(200);
+    const res = await api(`/api/v1/users/${user.id}`, {
+      method: "PATCH",
+      apiKey: key,
+      body: { password: "ganz-neues-Passwort-42" },
+    });
+    expect(res.status).toBe(200);
+    expect((await api("/api/v1/auth/me", { cookie })).status).toBe(401);
+    expect(
+      (await api("/api/v1/auth/login", { body: { email: user.email, password: "ganz-neues-Passwort-42" } }))
+        .status,
+    ).toBe(200);
+  });
+});
