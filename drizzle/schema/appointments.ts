@@ -115,6 +115,9 @@ export const appointments = sqliteTable(
   "appointments",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
+    // Public, unguessable reference chosen before the insert, so rows written in the same batch
+    // (occupancy granules, segments) can point at the appointment before its id is known.
+    uid: text("uid"),
     companyId: companyRef(),
     branchId: branchRef(),
     customerId: customerRef(),
@@ -171,6 +174,7 @@ export const appointments = sqliteTable(
     deletedAt: deletedAt(),
   },
   (t) => [
+    uniqueIndex("appointments_uid_uq").on(t.uid),
     index("appointments_company_starts_idx").on(t.companyId, t.startsAt),
     index("appointments_customer_idx").on(t.customerId),
     index("appointments_status_starts_idx").on(t.status, t.startsAt),

@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./appointments";
 export * from "./billing";
+export * from "./calendar";
 export * from "./calls";
 export * from "./columns";
 export * from "./customers";

@@ -1,10 +1,11 @@
+import type { StaffCalendar } from "./calendar/staff-calendar";
 import type { RateLimiter } from "./middleware/rate-limiter-object";
 
 /** Bindings and variables declared in wrangler.toml (secrets come from `wrangler secret put` or .dev.vars). */
 export interface Env {
   DB: D1Database;
   ASSETS?: Fetcher;
-  STAFF_CALENDAR: DurableObjectNamespace;
+  STAFF_CALENDAR: DurableObjectNamespace<StaffCalendar>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   FLOOD_GUARD?: RateLimit;
   NOTIFICATIONS_QUEUE: Queue<unknown>;

@@ -31,3 +31,8 @@ export function localDayBounds(instant: Date, timeZone: string): { start: Date; 
     end: zonedInstant(nextLocalDate(date), "00:00", timeZone),
   };
 }
+
+/** The wall-clock time (HH:MM) of `instant` in `timeZone`. */
+export function localTime(instant: Date, timeZone: string): string {
+  return formatInTimeZone(instant, timeZone, "HH:mm");
+}

@@ -3,6 +3,9 @@ import type { AppEnv } from "../http/app-env";
 import { registerApiKeyHandlers } from "./api-keys/api-keys.handlers";
 import { apiKeyResource } from "./api-keys/api-keys.routes";
 import { registerAuthRoutes } from "./auth/auth.handlers";
+import { registerAvailabilityHandlers } from "./availability/availability.handlers";
+import { registerBookingHandlers } from "./bookings/bookings.handlers";
+import { registerHoldHandlers } from "./bookings/holds.handlers";
 import { branchResource } from "./branches/branches.routes";
 import { branchOfferResource } from "./branches/offers.routes";
 import { registerCompanyHandlers } from "./companies/companies.handlers";
@@ -37,4 +40,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   // Custom create/revoke must be registered before the generic routes of the same paths.
   registerApiKeyHandlers(app);
   for (const resource of TENANT_RESOURCES) registerCrudResource(app, resource);
+  registerAvailabilityHandlers(app);
+  registerBookingHandlers(app);
+  registerHoldHandlers(app);
 }

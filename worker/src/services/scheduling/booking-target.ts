@@ -1,0 +1,111 @@
+import { eq } from "drizzle-orm";
+import {
+  branches,
+  branchServiceOffers,
+  companies,
+  customers,
+  type Service,
+  services,
+  staff,
+  staffServices,
+} from "../../../../drizzle/schema";
+import type { TenantScope } from "../../db/tenant-scope";
+import type { ServiceTiming } from "../../domain/availability";
+import { invalidFields } from "../../http/errors";
+
+/** What a booking is for, after every id was checked to belong to the company and to fit together. */
+export interface BookingTarget {
+  companyId: number;
+  timeZone: string;
+  currency: string;
+  branch: { id: number; name: string; timezone: string };
+  service: Service;
+  staff: { id: number; displayName: string };
+  /** Duration and price after the staff member's and the branch's overrides. */
+  timing: ServiceTiming;
+  priceCents: number;
+}
+
+/**
+ * Loads branch, service and staff member of a booking in one round trip and checks that they fit:
+ * the branch offers the service, the staff member works at that branch, is bookable and qualified.
+ * Every problem is a 422 naming the field, so the caller can fix the request.
+ */
+export async function resolveBookingTarget(
+  scope: TenantScope,
+  ids: { branchId?: number | undefined; serviceId: number; staffId: number },
+): Promise<BookingTarget> {
+  const db = scope.db;
+  const [staffRows, serviceRows, qualificationRows, companyRows] = await db.batch([
+    db.select().from(staff).where(scope.byId(staff, ids.staffId)),
+    db.select().from(services).where(scope.byId(services, ids.serviceId)),
+    db
+      .select()
+      .from(staffServices)
+      .where(scope.where(staffServices, eq(staffServices.staffId, ids.staffId), eq(staffServices.serviceId, ids.serviceId))),
+    db.select().from(companies).where(eq(companies.id, scope.companyId)),
+  ]);
+  const member = staffRows[0];
+  const service = serviceRows[0];
+  const wrong: Record<string, string[]> = {};
+  if (!member) wrong["body.staff_id"] = ["Unknown staff member"];
+  else if (!member.isActive || !member.isBookable) wrong["body.staff_id"] = ["This staff member takes no bookings"];
+  if (!service) wrong["body.service_id"] = ["Unknown service"];
+  else if (!service.isActive) wrong["body.service_id"] = ["This service is not active"];
+  if (member && service && qualificationRows.length === 0) {
+    wrong["body.staff_id"] = ["This staff member does not perform this service"];
+  }
+  const branchId = ids.branchId ?? member?.branchId;
+  if (member && branchId !== undefined && member.branchId !== branchId) {
+    wrong["body.branch_id"] = ["This staff member does not work at this branch"];
+  }
+  if (Object.keys(wrong).length > 0 || !member || !service || branchId === undefined) throw invalidFields(wrong);
+
+  const [branchRows, offerRows] = await db.batch([
+    db.select().from(branches).where(scope.byId(branches, branchId)),
+    db
+      .select()
+      .from(branchServiceOffers)
+      .where(
+        scope.where(
+          branchServiceOffers,
+          eq(branchServiceOffers.branchId, branchId),
+          eq(branchServiceOffers.serviceId, service.id),
+          eq(branchServiceOffers.isActive, true),
+        ),
+      ),
+  ]);
+  const branch = branchRows[0];
+  if (!branch || !branch.isActive) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
+  const offer = offerRows[0];
+  if (!offer) throw invalidFields({ "body.service_id": ["This branch does not offer this service"] });
+  const qualification = qualificationRows[0]!;
+  const company = companyRows[0]!;
+
+  return {
+    companyId: scope.companyId,
+    timeZone: branch.timezone,
+    currency: service.currency ?? company.currency,
+    branch: { id: branch.id, name: branch.name, timezone: branch.timezone },
+    service,
+    staff: { id: member.id, displayName: member.displayName },
+    timing: {
+      durationMinutes:
+        qualification.durationMinutesOverride ?? offer.durationMinutesOverride ?? service.durationMinutes,
+      bufferBeforeMinutes: service.bufferBeforeMinutes,
+      bufferAfterMinutes: service.bufferAfterMinutes,
+      slotIntervalMinutes: service.slotIntervalMinutes,
+      minNoticeMinutes: service.minNoticeMinutes,
+      maxAdvanceDays: service.maxAdvanceDays,
+    },
+    priceCents: qualification.priceCentsOverride ?? offer.priceCentsOverride ?? service.priceCents,
+  };
+}
+
+/** The customer must belong to the company. */
+export async function requireCustomer(scope: TenantScope, customerId: number) {
+  const [customer] = await scope.db.select().from(customers).where(scope.byId(customers, customerId)).limit(1);
+  if (!customer) throw invalidFields({ "body.customer_id": ["Unknown customer"] });
+  return customer;
+}
+

@@ -1,0 +1,147 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { appointments } from "../../../../drizzle/schema";
+import { calendarFor } from "../../calendar/calendar-client";
+import { staffCalendarKey } from "../../calendar/granules";
+import { appointmentRef, moveRef } from "../../calendar/refs";
+import { changesOf, runBatch } from "../../db/batch";
+import type { TenantScope } from "../../db/tenant-scope";
+import type { Env } from "../../env";
+import { ApiError } from "../../http/errors";
+import { type Actor, CHANGEABLE, loadAppointment } from "./appointment-access";
+import { appointmentConflict, versionConflict } from "./booking-errors";
+import { resolveBookingTarget } from "./booking-target";
+import { requireWithinAvailability, spanOf } from "./availability-rules";
+import { recordModification } from "./modification-sql";
+import { freeAppointment, isOccupancyConflict, occupyById, updatedBy } from "./occupancy-sql";
+import { checkReschedule, periodMonth } from "./policy-check";
+import { suggestSlots } from "./slot-suggestions";
+
+export interface RescheduleInput {
+  appointmentId: number;
+  newStartsAt: Date;
+  newStaffId?: number | undefined;
+  reason?: string | undefined;
+  expectedVersion?: number | undefined;
+  actor: Actor;
+}
+
+const WRITE_RESERVATION_MS = 30_000;
+
+/**
+ * Moves an appointment: policy check, availability rules, then the new time is reserved in the
+ * (new) staff member's calendar object while the old one stays held, the change is written with
+ * its granules, modification record and statistics in one batch that only takes effect if nobody
+ * changed the appointment meanwhile (version), and only then is the old time let go.
+ */
+export async function rescheduleBooking(scope: TenantScope, env: Env, input: RescheduleInput) {
+  const current = await loadAppointment(scope, input.appointmentId);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict(current.version);
+  if (!(CHANGEABLE as readonly string[]).includes(current.status)) {
+    throw new ApiError(409, "APPOINTMENT_NOT_CHANGEABLE", `An appointment that is ${current.status} cannot be moved`);
+  }
+  if (current.isComposite) {
+    throw new ApiError(409, "COMPOSITE_RESCHEDULE_UNSUPPORTED", "Composite appointments are moved by cancelling and booking again");
+  }
+  const target = await resolveBookingTarget(scope, {
+    branchId: current.branchId,
+    serviceId: current.serviceId,
+    staffId: input.newStaffId ?? current.staffId,
+  });
+  const now = new Date();
+  const policy = await checkReschedule(scope, current, input.newStartsAt, now);
+  if (!policy.decision.allowed) {
+    throw new ApiError(409, "POLICY_VIOLATION", policy.decision.reason, { policy: policy.decision });
+  }
+  const span = spanOf(target, input.newStartsAt.getTime());
+  await requireWithinAvailability(scope, target, span.start, { ignoreAppointmentIds: [current.id] });
+
+  const uid = current.uid ?? crypto.randomUUID();
+  const oldRef = appointmentRef(current);
+  const oldCalendar = calendarFor(env, staffCalendarKey(current.staffId));
+  const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
+  const reservation = await calendar.reserve({
+    ref: moveRef(uid),
+    kind: "pending",
+    start: span.blockedFrom,
+    end: span.blockedUntil,
+    ttlMs: WRITE_RESERVATION_MS,
+    ignoreRefs: [oldRef],
+  });
+  if (!reservation.ok) {
+    const suggestions = await suggestSlots(scope, target, span.start, 3, { ignoreAppointmentIds: [current.id] });
+    throw appointmentConflict(span.start, suggestions, reservation.conflicts.map((c) => c.kind));
+  }
+
+  const db = scope.db;
+  const lockToken = crypto.randomUUID();
+  const guard = updatedBy(current.id, lockToken);
+  let applied: boolean;
+  try {
+    const [update] = await runBatch(db, [
+      db
+        .update(appointments)
+        .set({
+          uid,
+          staffId: target.staff.id,
+          startsAt: new Date(span.start),
+          endsAt: new Date(span.end),
+          blockedFrom: new Date(span.blockedFrom),
+          blockedUntil: new Date(span.blockedUntil),
+          version: sql`${appointments.version} + 1`,
+          lockToken,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            scope.byId(appointments, current.id),
+            eq(appointments.version, current.version),
+            inArray(appointments.status, [...CHANGEABLE]),
+          ),
+        ),
+      freeAppointment(current.id, guard),
+      occupyById(staffCalendarKey(target.staff.id), span.blockedFrom, span.blockedUntil, current.id, scope.companyId, guard),
+      ...recordModification(
+        {
+          companyId: scope.companyId,
+          appointmentId: current.id,
+          customerId: current.customerId,
+          type: "reschedule",
+          withinPolicy: !policy.decision.violation,
+          policyConfigurationId: policy.policyConfigurationId,
+          violationAction: policy.decision.violation ? policy.violationAction : null,
+          noticeMinutes: policy.noticeMinutes,
+          feeCents: policy.decision.fee_cents,
+          currency: current.currency,
+          reason: input.reason ?? null,
+          previous: { start: current.startsAt.getTime(), end: current.endsAt.getTime() },
+          next: { start: span.start, end: span.end },
+          actor: input.actor,
+          periodMonth: periodMonth(now, target.timeZone),
+          at: now.getTime(),
+        },
+        guard,
+      ),
+    ]);
+    applied = changesOf(update) === 1;
+  } catch (error) {
+    await calendar.release(moveRef(uid));
+    if (isOccupancyConflict(error)) {
+      await calendar.resync();
+      throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start, 3, { ignoreAppointmentIds: [current.id] }), [
+        "database",
+      ]);
+    }
+    throw error;
+  }
+  if (!applied) {
+    await calendar.release(moveRef(uid));
+    throw versionConflict((await loadAppointment(scope, current.id)).version);
+  }
+  if (oldCalendar.key === calendar.key) {
+    await calendar.commit(moveRef(uid), uid, oldRef === appointmentRef({ uid }) ? undefined : oldRef);
+  } else {
+    await calendar.commit(moveRef(uid), uid);
+    await oldCalendar.release(oldRef);
+  }
+  return { previous: current, appointment: await loadAppointment(scope, current.id), policy: policy.decision };
+}

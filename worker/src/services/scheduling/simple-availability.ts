@@ -1,0 +1,129 @@
+import { eq, isNull } from "drizzle-orm";
+import { branches, branchServiceOffers, services, staff, staffServices } from "../../../../drizzle/schema";
+import type { TenantScope } from "../../db/tenant-scope";
+import { findSlots, type ServiceTiming, type Slot } from "../../domain/availability";
+import { nextLocalDate, zonedInstant } from "../../domain/zoned-time";
+import { invalidFields } from "../../http/errors";
+import { loadStaffCalendars } from "./calendar-inputs";
+
+export interface SimpleAvailabilityRequest {
+  date: string;
+  days: number;
+  serviceId: number;
+  staffId?: number | undefined;
+  branchId?: number | undefined;
+  durationMinutes?: number | undefined;
+}
+
+export interface SimpleAvailability {
+  timeZone: string;
+  branchId: number;
+  serviceId: number;
+  durationMinutes: number;
+  staff: { id: number; name: string }[];
+  slots: Slot[];
+}
+
+/**
+ * Free starts for one service at one branch, for one staff member or any qualified one, over
+ * `days` local days from `date`. Two D1 round trips: who may perform it, then their calendars.
+ */
+export async function simpleAvailability(scope: TenantScope, request: SimpleAvailabilityRequest, now = Date.now()) {
+  const db = scope.db;
+  const [serviceRows, candidates] = await db.batch([
+    db.select().from(services).where(scope.byId(services, request.serviceId)),
+    db
+      .select({ staff, qualification: staffServices })
+      .from(staffServices)
+      .innerJoin(staff, eq(staff.id, staffServices.staffId))
+      .where(
+        scope.where(
+          staffServices,
+          eq(staffServices.serviceId, request.serviceId),
+          eq(staff.isActive, true),
+          eq(staff.isBookable, true),
+          isNull(staff.deletedAt),
+          request.staffId ? eq(staff.id, request.staffId) : undefined,
+          request.branchId ? eq(staff.branchId, request.branchId) : undefined,
+        ),
+      ),
+  ]);
+  const service = serviceRows[0];
+  if (!service || !service.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });
+  if (request.staffId && candidates.length === 0) {
+    throw invalidFields({ "body.staff_id": ["Unknown staff member, or not qualified for this service"] });
+  }
+  const branchId = request.branchId ?? candidates[0]?.staff.branchId;
+  if (branchId === undefined) return null;
+
+  const [branchRows, offerRows] = await db.batch([
+    db.select().from(branches).where(scope.byId(branches, branchId)),
+    db
+      .select()
+      .from(branchServiceOffers)
+      .where(
+        scope.where(
+          branchServiceOffers,
+          eq(branchServiceOffers.branchId, branchId),
+          eq(branchServiceOffers.serviceId, service.id),
+          eq(branchServiceOffers.isActive, true),
+        ),
+      ),
+  ]);
+  const branch = branchRows[0];
+  if (!branch) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
+  const offer = offerRows[0];
+  const people = candidates.filter((c) => c.staff.branchId === branchId);
+  const baseDuration = request.durationMinutes ?? offer?.durationMinutesOverride ?? service.durationMinutes;
+  const timing = (durationOverride: number | null): ServiceTiming => ({
+    durationMinutes: request.durationMinutes ?? durationOverride ?? baseDuration,
+    bufferBeforeMinutes: service.bufferBeforeMinutes,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    slotIntervalMinutes: service.slotIntervalMinutes,
+    minNoticeMinutes: service.minNoticeMinutes,
+    maxAdvanceDays: service.maxAdvanceDays,
+  });
+  const result: SimpleAvailability = {
+    timeZone: branch.timezone,
+    branchId,
+    serviceId: service.id,
+    durationMinutes: baseDuration,
+    staff: people.map((p) => ({ id: p.staff.id, name: p.staff.displayName })),
+    slots: [],
+  };
+  if (!offer || people.length === 0) return result;
+
+  let lastDate = request.date;
+  for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
+  const range = {
+    from: zonedInstant(request.date, "00:00", branch.timezone).getTime(),
+    to: zonedInstant(nextLocalDate(lastDate), "00:00", branch.timezone).getTime(),
+  };
+  const calendars = await loadStaffCalendars(scope, branchId, people.map((p) => p.staff.id), range, now);
+
+  // Staff with their own duration for this service are computed separately, then merged.
+  const groups = new Map<number | null, number[]>();
+  for (const p of people) {
+    const key = request.durationMinutes ? null : p.qualification.durationMinutesOverride;
+    groups.set(key, [...(groups.get(key) ?? []), p.staff.id]);
+  }
+  const slotsByStart = new Map<number, Slot>();
+  for (const [durationOverride, staffIds] of groups) {
+    const slots = findSlots({
+      timeZone: branch.timezone,
+      fromDate: request.date,
+      toDate: lastDate,
+      now,
+      service: timing(durationOverride),
+      staff: calendars.filter((c) => staffIds.includes(c.staffId)),
+    });
+    for (const slot of slots) {
+      const known = slotsByStart.get(slot.start);
+      if (!known) slotsByStart.set(slot.start, slot);
+      else if (known.end === slot.end) known.staffIds = [...known.staffIds, ...slot.staffIds].sort((a, b) => a - b);
+    }
+  }
+  result.slots = [...slotsByStart.values()].sort((a, b) => a.start - b.start);
+  return result;
+}
+
