@@ -7,8 +7,10 @@ export function calendarFor(env: Env, calendarKey: string) {
   return {
     key: calendarKey,
     reserve: (request: ReserveRequest): Promise<ReserveResult> => stub.reserve(calendarKey, request),
-    commit: (ref: string, uid: string, replaces?: string) => stub.commit(calendarKey, ref, uid, replaces),
+    commit: (ref: string, uid: string, options?: { finalRef?: string; replaces?: string }) =>
+      stub.commit(calendarKey, ref, uid, options),
     release: (ref: string) => stub.release(calendarKey, ref),
+    releaseAppointment: (uid: string | null, ref: string) => stub.releaseAppointment(calendarKey, uid, ref),
     entries: (from: number, to: number) => stub.entries(calendarKey, from, to),
     resync: () => stub.resync(calendarKey),
   };

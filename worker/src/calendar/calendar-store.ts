@@ -35,7 +35,9 @@ export class CalendarStore {
       appointment_uid TEXT
     )`);
     sql.exec("CREATE INDEX IF NOT EXISTS entries_start ON entries (start_ms)");
-    sql.exec("CREATE INDEX IF NOT EXISTS entries_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL");
+    sql.exec(
+      "CREATE INDEX IF NOT EXISTS entries_expiry ON entries (expires_at) WHERE expires_at IS NOT NULL",
+    );
     sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
   }
 
@@ -91,10 +93,14 @@ export class CalendarStore {
 
   get(ref: string): CalendarEntry | null {
     const row = this.sql
-      .exec<{ ref: string; kind: EntryKind; start_ms: number; end_ms: number; expires_at: number | null; appointment_uid: string | null }>(
-        "SELECT * FROM entries WHERE ref = ?",
-        ref,
-      )
+      .exec<{
+        ref: string;
+        kind: EntryKind;
+        start_ms: number;
+        end_ms: number;
+        expires_at: number | null;
+        appointment_uid: string | null;
+      }>("SELECT * FROM entries WHERE ref = ?", ref)
       .toArray()[0];
     return row
       ? {
@@ -124,6 +130,12 @@ export class CalendarStore {
     return true;
   }
 
+  /** Removes every committed entry of an appointment (a composite has one per segment). */
+  removeAppointment(uid: string): number {
+    return this.sql.exec("DELETE FROM entries WHERE appointment_uid = ? AND kind = 'appointment'", uid)
+      .rowsWritten;
+  }
+
   remove(ref: string): boolean {
     return this.sql.exec("DELETE FROM entries WHERE ref = ?", ref).rowsWritten > 0;
   }
@@ -139,20 +151,28 @@ export class CalendarStore {
 
   nextExpiry(): number | null {
     const row = this.sql
-      .exec<{ next: number | null }>("SELECT min(expires_at) AS next FROM entries WHERE expires_at IS NOT NULL")
+      .exec<{ next: number | null }>(
+        "SELECT min(expires_at) AS next FROM entries WHERE expires_at IS NOT NULL",
+      )
       .toArray()[0];
     return row?.next ?? null;
   }
 
   list(from: number, to: number): CalendarEntry[] {
     return this.sql
-      .exec<{ ref: string }>("SELECT ref FROM entries WHERE start_ms < ? AND end_ms > ? ORDER BY start_ms", to, from)
+      .exec<{ ref: string }>(
+        "SELECT ref FROM entries WHERE start_ms < ? AND end_ms > ? ORDER BY start_ms",
+        to,
+        from,
+      )
       .toArray()
       .map((r) => this.get(r.ref))
       .filter((e): e is CalendarEntry => e !== null);
   }
 
-  replaceAppointments(entries: { ref: string; start: number; end: number; appointmentUid: string | null }[]): void {
+  replaceAppointments(
+    entries: { ref: string; start: number; end: number; appointmentUid: string | null }[],
+  ): void {
     this.sql.exec("DELETE FROM entries WHERE kind = 'appointment'");
     for (const e of entries) {
       this.sql.exec(

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { appointments, calendarHolds, calendarOccupancy } from "../../../drizzle/schema";
 import { createDb } from "../db/client";
 import type { Env } from "../env";
-import { CalendarStore, type CalendarEntry, type Conflict } from "./calendar-store";
+import { type CalendarEntry, CalendarStore, type Conflict } from "./calendar-store";
 import { GRANULE_MS, granuleOf } from "./granules";
 import { appointmentRef } from "./refs";
 
@@ -60,17 +60,36 @@ export class StaffCalendar extends DurableObject<Env> {
     return { ok: true, expiresAt };
   }
 
-  /** Makes a reservation permanent as the appointment `uid` (after D1 committed it). */
-  async commit(calendarKey: string, ref: string, uid: string, replaces?: string): Promise<boolean> {
+  /**
+   * Makes a reservation permanent as (part of) the appointment `uid` after D1 committed it.
+   * `finalRef` names the entry (a composite has one per segment); `replaces` is let go with it.
+   */
+  async commit(
+    calendarKey: string,
+    ref: string,
+    uid: string,
+    options: { finalRef?: string; replaces?: string } = {},
+  ): Promise<boolean> {
     await this.ready(calendarKey);
-    const committed = this.store.commit(ref, appointmentRef({ uid }), uid);
-    if (committed && replaces) this.store.remove(replaces);
+    const finalRef = options.finalRef ?? appointmentRef({ uid });
+    const committed = this.store.commit(ref, finalRef, uid);
+    if (committed && options.replaces && options.replaces !== finalRef) this.store.remove(options.replaces);
     return committed;
   }
 
   async release(calendarKey: string, ref: string): Promise<boolean> {
     await this.ready(calendarKey);
     return this.store.remove(ref);
+  }
+
+  /** Lets go every entry of an appointment (all segments of a composite), or `ref` for one without uid. */
+  async releaseAppointment(calendarKey: string, uid: string | null, ref: string): Promise<number> {
+    await this.ready(calendarKey);
+    return uid
+      ? this.store.removeAppointment(uid) + (this.store.remove(ref) ? 1 : 0)
+      : this.store.remove(ref)
+        ? 1
+        : 0;
   }
 
   async entries(calendarKey: string, from: number, to: number): Promise<CalendarEntry[]> {
@@ -127,7 +146,8 @@ export class StaffCalendar extends DurableObject<Env> {
     await this.ctx.blockConcurrencyWhile(async () => {
       if (this.loaded) return;
       const known = this.store.getMeta("calendar_key");
-      if (known && known !== calendarKey) throw new Error(`calendar ${known} was addressed as ${calendarKey}`);
+      if (known && known !== calendarKey)
+        throw new Error(`calendar ${known} was addressed as ${calendarKey}`);
       if (!known) {
         await this.loadFromDatabase(calendarKey);
         this.store.setMeta("calendar_key", calendarKey);
@@ -147,7 +167,12 @@ export class StaffCalendar extends DurableObject<Env> {
       })
       .from(calendarOccupancy)
       .innerJoin(appointments, eq(appointments.id, calendarOccupancy.appointmentId))
-      .where(and(eq(calendarOccupancy.calendarKey, calendarKey), sql`${calendarOccupancy.granule} >= ${fromGranule}`))
+      .where(
+        and(
+          eq(calendarOccupancy.calendarKey, calendarKey),
+          sql`${calendarOccupancy.granule} >= ${fromGranule}`,
+        ),
+      )
       .groupBy(calendarOccupancy.appointmentId);
     this.store.replaceAppointments(
       rows.map((r) => ({

@@ -36,7 +36,13 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
 
   const inserted = await db
     .insert(idempotencyKeys)
-    .values({ companyId: scope.companyId, scope: operation, key, requestHash, expiresAt: new Date(now + RETENTION_MS) })
+    .values({
+      companyId: scope.companyId,
+      scope: operation,
+      key,
+      requestHash,
+      expiresAt: new Date(now + RETENTION_MS),
+    })
     .onConflictDoNothing()
     .returning({ id: idempotencyKeys.id });
   const where = and(
@@ -51,7 +57,11 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       const [first] = await db.select().from(idempotencyKeys).where(where).limit(1);
       if (!first) break; // the first attempt failed with a server fault and was forgotten: run again
       if (first.requestHash !== requestHash) {
-        throw new ApiError(422, "IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request");
+        throw new ApiError(
+          422,
+          "IDEMPOTENCY_KEY_REUSED",
+          "This Idempotency-Key was used with a different request",
+        );
       }
       if (first.responseStatus !== null && first.responseBody !== null) {
         return new Response(first.responseBody, {
@@ -60,9 +70,15 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
         });
       }
       if (Date.now() > deadline) {
-        throw new ApiError(409, "IDEMPOTENCY_IN_PROGRESS", "The first request with this key is still running", undefined, {
-          "Retry-After": "1",
-        });
+        throw new ApiError(
+          409,
+          "IDEMPOTENCY_IN_PROGRESS",
+          "The first request with this key is still running",
+          undefined,
+          {
+            "Retry-After": "1",
+          },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -98,11 +114,19 @@ async function idempotentRetry(
   );
   const claimed = await scope.db
     .insert(idempotencyKeys)
-    .values({ companyId: scope.companyId, scope: operation, key, requestHash, expiresAt: new Date(Date.now() + RETENTION_MS) })
+    .values({
+      companyId: scope.companyId,
+      scope: operation,
+      key,
+      requestHash,
+      expiresAt: new Date(Date.now() + RETENTION_MS),
+    })
     .onConflictDoNothing()
     .returning({ id: idempotencyKeys.id });
   if (claimed.length === 0) {
-    throw new ApiError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this key is running", undefined, { "Retry-After": "1" });
+    throw new ApiError(409, "IDEMPOTENCY_IN_PROGRESS", "A request with this key is running", undefined, {
+      "Retry-After": "1",
+    });
   }
   await next();
   await remember(c, where);

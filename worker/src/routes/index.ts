@@ -12,6 +12,7 @@ import { registerCompanyHandlers } from "./companies/companies.handlers";
 import { registerCrudResource } from "./crud/crud-resource";
 import { customerResource } from "./customers/customers.routes";
 import { registerHealthHandlers } from "./health/health.handlers";
+import { policyResource } from "./policies/policies.routes";
 import { timeOffResource } from "./scheduling-rules/time-off.routes";
 import { workingHourResource } from "./scheduling-rules/working-hours.routes";
 import { serviceResource } from "./services/services.routes";
@@ -31,6 +32,7 @@ export const TENANT_RESOURCES = [
   customerResource,
   userResource,
   apiKeyResource,
+  policyResource,
 ] as const;
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {

@@ -1,4 +1,11 @@
-import { branchServiceOffers, customers, services, staff, staffServices, workingHours } from "../../../drizzle/schema";
+import {
+  branchServiceOffers,
+  customers,
+  services,
+  staff,
+  staffServices,
+  workingHours,
+} from "../../../drizzle/schema";
 import { zonedInstant } from "../../src/domain/zoned-time";
 import { createApiKey, createCompany, db, type TestCompany } from "./fixtures";
 
@@ -42,16 +49,26 @@ export async function createSalon(options: SalonOptions = {}): Promise<Salon> {
       maxAdvanceDays: 730,
     })
     .returning();
-  await db.insert(branchServiceOffers).values({ companyId: company.companyId, branchId: company.branchId, serviceId: service!.id });
+  await db
+    .insert(branchServiceOffers)
+    .values({ companyId: company.companyId, branchId: company.branchId, serviceId: service!.id });
   const hours = options.hours ?? { start: "09:00", end: "18:00", breakStart: "13:00", breakEnd: "13:30" };
   const staffIds: number[] = [];
   for (let i = 0; i < (options.staffCount ?? 2); i++) {
     const [member] = await db
       .insert(staff)
-      .values({ companyId: company.companyId, branchId: company.branchId, firstName: `Mitarbeiter${i + 1}`, lastName: "Test", displayName: `Mitarbeiter ${i + 1}` })
+      .values({
+        companyId: company.companyId,
+        branchId: company.branchId,
+        firstName: `Mitarbeiter${i + 1}`,
+        lastName: "Test",
+        displayName: `Mitarbeiter ${i + 1}`,
+      })
       .returning();
     staffIds.push(member!.id);
-    await db.insert(staffServices).values({ companyId: company.companyId, staffId: member!.id, serviceId: service!.id });
+    await db
+      .insert(staffServices)
+      .values({ companyId: company.companyId, staffId: member!.id, serviceId: service!.id });
     await db.insert(workingHours).values(
       [0, 1, 2, 3, 4, 5, 6].map((dayOfWeek) => ({
         companyId: company.companyId,

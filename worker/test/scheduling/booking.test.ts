@@ -6,14 +6,28 @@ import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
 
-type Booked = { appointment_id: number; appointment: { id: number; version: number; status: string; starts_at: string } };
+type Booked = {
+  appointment_id: number;
+  appointment: { id: number; version: number; status: string; starts_at: string };
+};
 type Failure = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
-const book = (salon: Salon, startsAt: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+const book = (
+  salon: Salon,
+  startsAt: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) =>
   api("/api/v2/bookings", {
     apiKey: salon.key,
     headers,
-    body: { customer_id: salon.customerIds[0], service_id: salon.serviceId, staff_id: salon.staffIds[0], starts_at: startsAt, ...extra },
+    body: {
+      customer_id: salon.customerIds[0],
+      service_id: salon.serviceId,
+      staff_id: salon.staffIds[0],
+      starts_at: startsAt,
+      ...extra,
+    },
   });
 
 describe("booking", () => {
@@ -23,8 +37,15 @@ describe("booking", () => {
     expect(res.status, await res.clone().text()).toBe(201);
     expect(res.headers.get("server-timing")).toMatch(/app;dur=/);
     const body = await json<Booked>(res);
-    expect(body.appointment).toMatchObject({ status: "confirmed", version: 1, starts_at: "2027-03-02T09:00:00.000Z" });
-    const granules = await db.select().from(calendarOccupancy).where(eq(calendarOccupancy.appointmentId, body.appointment_id));
+    expect(body.appointment).toMatchObject({
+      status: "confirmed",
+      version: 1,
+      starts_at: "2027-03-02T09:00:00.000Z",
+    });
+    const granules = await db
+      .select()
+      .from(calendarOccupancy)
+      .where(eq(calendarOccupancy.appointmentId, body.appointment_id));
     expect(granules).toHaveLength(6);
   });
 
@@ -53,11 +74,17 @@ describe("booking", () => {
   it("refuses ids of another company or unqualified staff with 422 and writes nothing", async () => {
     const salon = await createSalon();
     const other = await createSalon();
-    const res = await book(salon, berlin("2027-03-02", "10:00"), { staff_id: other.staffIds[0], customer_id: other.customerIds[0] });
+    const res = await book(salon, berlin("2027-03-02", "10:00"), {
+      staff_id: other.staffIds[0],
+      customer_id: other.customerIds[0],
+    });
     expect(res.status).toBe(422);
     const fields = (await json<Failure>(res)).error.details!.fields as Record<string, string[]>;
     expect(Object.keys(fields)).toContain("body.staff_id");
-    const rows = await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId));
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.companyId, salon.company.companyId));
     expect(rows).toHaveLength(0);
   });
 
@@ -70,10 +97,21 @@ describe("booking", () => {
       body: { new_starts_at: berlin("2027-03-02", "11:00"), reason: "Kundenwunsch", expected_version: 1 },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const moved = await json<{ new_time: string; old_time: string; policy_check: string; appointment: { version: number } }>(res);
-    expect(moved).toMatchObject({ old_time: "2027-03-02T09:00:00.000Z", new_time: "2027-03-02T10:00:00.000Z", policy_check: "passed" });
+    const moved = await json<{
+      new_time: string;
+      old_time: string;
+      policy_check: string;
+      appointment: { version: number };
+    }>(res);
+    expect(moved).toMatchObject({
+      old_time: "2027-03-02T09:00:00.000Z",
+      new_time: "2027-03-02T10:00:00.000Z",
+      policy_check: "passed",
+    });
     expect(moved.appointment.version).toBe(2);
-    expect((await book(salon, berlin("2027-03-02", "10:00"), { customer_id: salon.customerIds[1] })).status).toBe(201);
+    expect(
+      (await book(salon, berlin("2027-03-02", "10:00"), { customer_id: salon.customerIds[1] })).status,
+    ).toBe(201);
     const modifications = await db
       .select()
       .from(appointmentModifications)
@@ -93,7 +131,10 @@ describe("booking", () => {
     expect((await move("11:00", 1)).status).toBe(200);
     const stale = await move("12:00", 1);
     expect(stale.status).toBe(409);
-    expect((await json<Failure>(stale)).error).toMatchObject({ code: "VERSION_CONFLICT", details: { current_version: 2 } });
+    expect((await json<Failure>(stale)).error).toMatchObject({
+      code: "VERSION_CONFLICT",
+      details: { current_version: 2 },
+    });
     const [row] = await db.select().from(appointments).where(eq(appointments.id, first.appointment_id));
     expect(row!.startsAt.toISOString()).toBe("2027-03-02T10:00:00.000Z");
   });
@@ -107,23 +148,39 @@ describe("booking", () => {
       body: { reason: "Krank" },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const body = await json<{ policy_violation: boolean; cancellation_fee: number; appointment: { status: string } }>(res);
+    const body = await json<{
+      policy_violation: boolean;
+      cancellation_fee: number;
+      appointment: { status: string };
+    }>(res);
     expect(body.appointment.status).toBe("cancelled");
-    expect((await db.select().from(calendarOccupancy).where(eq(calendarOccupancy.appointmentId, first.appointment_id))).length).toBe(0);
-    expect((await book(salon, berlin("2027-03-02", "10:00"), { customer_id: salon.customerIds[1] })).status).toBe(201);
+    expect(
+      (
+        await db
+          .select()
+          .from(calendarOccupancy)
+          .where(eq(calendarOccupancy.appointmentId, first.appointment_id))
+      ).length,
+    ).toBe(0);
+    expect(
+      (await book(salon, berlin("2027-03-02", "10:00"), { customer_id: salon.customerIds[1] })).status,
+    ).toBe(201);
   });
 
   it("follows the status flow and refuses invalid transitions with 409", async () => {
     const salon = await createSalon();
     const first = await json<Booked>(await book(salon, berlin("2027-03-02", "10:00"), { status: "pending" }));
-    const step = (action: string) => api(`/api/v2/bookings/${first.appointment_id}/${action}`, { method: "POST", apiKey: salon.key });
+    const step = (action: string) =>
+      api(`/api/v2/bookings/${first.appointment_id}/${action}`, { method: "POST", apiKey: salon.key });
     expect((await step("complete")).status).toBe(409);
     expect((await step("confirm")).status).toBe(200);
     expect((await step("confirm")).status).toBe(409);
     expect((await step("start")).status).toBe(200);
     const done = await step("complete");
     expect(done.status).toBe(200);
-    expect((await json<{ appointment: { status: string; version: number } }>(done)).appointment).toMatchObject({
+    expect(
+      (await json<{ appointment: { status: string; version: number } }>(done)).appointment,
+    ).toMatchObject({
       status: "completed",
       version: 4,
     });
@@ -143,7 +200,10 @@ describe("idempotency", () => {
     expect(again.status).toBe(201);
     expect(await again.text()).toBe(await first.text());
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    const rows = await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId));
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.companyId, salon.company.companyId));
     expect(rows).toHaveLength(1);
     const other = await book(salon, berlin("2027-03-03", "11:00"), {}, headers);
     expect(other.status).toBe(422);
@@ -153,11 +213,16 @@ describe("idempotency", () => {
   it("answers concurrent repeats of one key with the same single booking", async () => {
     const salon = await createSalon();
     const headers = { "Idempotency-Key": "race-1" };
-    const responses = await Promise.all(Array.from({ length: 5 }, () => book(salon, berlin("2027-03-04", "10:00"), {}, headers)));
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => book(salon, berlin("2027-03-04", "10:00"), {}, headers)),
+    );
     const bodies = await Promise.all(responses.map((r) => r.text()));
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(bodies).size).toBe(1);
-    const rows = await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId));
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.companyId, salon.company.companyId));
     expect(rows).toHaveLength(1);
   });
 });
@@ -173,14 +238,27 @@ describe("database guard", () => {
       env.DB.prepare(
         `INSERT INTO appointments (uid, company_id, branch_id, customer_id, staff_id, service_id, starts_at, ends_at, blocked_from, blocked_until, status, source)
          VALUES ('bypass', ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'admin')`,
-      ).bind(copy.companyId, copy.branchId, salon.customerIds[1], copy.staffId, copy.serviceId, start, start + 1_800_000, start, start + 1_800_000),
+      ).bind(
+        copy.companyId,
+        copy.branchId,
+        salon.customerIds[1],
+        copy.staffId,
+        copy.serviceId,
+        start,
+        start + 1_800_000,
+        start,
+        start + 1_800_000,
+      ),
       env.DB.prepare(
         `INSERT INTO calendar_occupancy (calendar_key, granule, appointment_id, company_id)
          SELECT ?, value, (SELECT id FROM appointments WHERE uid = 'bypass'), ? FROM json_each(?)`,
       ).bind(`staff:${copy.staffId}`, copy.companyId, JSON.stringify([Math.floor(start / 300_000)])),
     ]);
     await expect(bypass).rejects.toThrow(/UNIQUE constraint failed: calendar_occupancy/);
-    const rows = await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId));
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.companyId, salon.company.companyId));
     expect(rows).toHaveLength(1);
   });
 });

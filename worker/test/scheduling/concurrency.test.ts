@@ -43,7 +43,10 @@ describe("concurrent booking", () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const rows = await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId));
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.companyId, salon.company.companyId));
     expect(rows).toHaveLength(1);
   });
 
@@ -58,7 +61,10 @@ describe("concurrent booking", () => {
             customer_id: salon.customerIds[i],
             service_id: salon.serviceId,
             staff_id: salon.staffIds[i % 10],
-            starts_at: berlin("2027-04-07", `${String(9 + Math.floor(i / 10)).padStart(2, "0")}:${String((i % 10) * 5).padStart(2, "0")}`),
+            starts_at: berlin(
+              "2027-04-07",
+              `${String(9 + Math.floor(i / 10)).padStart(2, "0")}:${String((i % 10) * 5).padStart(2, "0")}`,
+            ),
           },
         }),
       ),
@@ -69,7 +75,9 @@ describe("concurrent booking", () => {
       const rows = await db
         .select({ startsAt: appointments.blockedFrom, endsAt: appointments.blockedUntil })
         .from(appointments)
-        .where(and(eq(appointments.staffId, staffId), inArray(appointments.status, ["confirmed", "pending"])));
+        .where(
+          and(eq(appointments.staffId, staffId), inArray(appointments.status, ["confirmed", "pending"])),
+        );
       expect(rows).toHaveLength(1);
       expect(overlaps(rows)).toBe(false);
     }

@@ -7,7 +7,10 @@ import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
 
-type Availability = { available: boolean; slots: { date: string; start: string; end: string; starts_at: string; ends_at: string }[] };
+type Availability = {
+  available: boolean;
+  slots: { date: string; start: string; end: string; starts_at: string; ends_at: string }[];
+};
 type Failure = { error: { code: string } };
 
 const availability = (salon: Salon, date: string) =>
@@ -55,7 +58,9 @@ describe("availability and booking on DST change days (Europe/Berlin)", () => {
       });
       expect(res.status, await res.clone().text()).toBe(201);
       const booked = await json<{ appointment: { starts_at: string } }>(res);
-      expect(booked.appointment.starts_at).toBe(`${date}T${String(10 - offsetHours).padStart(2, "0")}:00:00.000Z`);
+      expect(booked.appointment.starts_at).toBe(
+        `${date}T${String(10 - offsetHours).padStart(2, "0")}:00:00.000Z`,
+      );
       const after = await availability(salonDay, date);
       expect(after.slots.map((s) => s.start)).not.toContain("10:00");
     });
@@ -67,7 +72,11 @@ describe("holds", () => {
     const salon = await createSalon({ staffCount: 1 });
     const held = await api("/api/v2/holds", {
       apiKey: salon.key,
-      body: { service_id: salon.serviceId, staff_id: salon.staffIds[0], starts_at: berlin("2027-05-04", "10:00") },
+      body: {
+        service_id: salon.serviceId,
+        staff_id: salon.staffIds[0],
+        starts_at: berlin("2027-05-04", "10:00"),
+      },
     });
     expect(held.status, await held.clone().text()).toBe(201);
     const hold = (await json<{ data: { hold_id: string; expires_at: string } }>(held)).data;
@@ -75,7 +84,12 @@ describe("holds", () => {
 
     const other = await api("/api/v2/bookings", {
       apiKey: salon.key,
-      body: { customer_id: salon.customerIds[1], service_id: salon.serviceId, staff_id: salon.staffIds[0], starts_at: berlin("2027-05-04", "10:00") },
+      body: {
+        customer_id: salon.customerIds[1],
+        service_id: salon.serviceId,
+        staff_id: salon.staffIds[0],
+        starts_at: berlin("2027-05-04", "10:00"),
+      },
     });
     expect(other.status).toBe(409);
     const day = await availability(salon, "2027-05-04");
@@ -99,13 +113,22 @@ describe("holds", () => {
     const salon = await createSalon({ staffCount: 1 });
     const held = await api("/api/v2/holds", {
       apiKey: salon.key,
-      body: { service_id: salon.serviceId, staff_id: salon.staffIds[0], starts_at: berlin("2027-05-05", "10:00"), ttl_seconds: 30 },
+      body: {
+        service_id: salon.serviceId,
+        staff_id: salon.staffIds[0],
+        starts_at: berlin("2027-05-05", "10:00"),
+        ttl_seconds: 30,
+      },
     });
     const hold = (await json<{ data: { hold_id: string } }>(held)).data;
     // Let the hold lapse without waiting: move its expiry into the past, then fire the object's alarm.
     const stub = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(`staff:${salon.staffIds[0]}`));
     await runInDurableObject(stub, (_instance, state) => {
-      state.storage.sql.exec("UPDATE entries SET expires_at = ? WHERE ref = ?", Date.now() - 1000, hold.hold_id);
+      state.storage.sql.exec(
+        "UPDATE entries SET expires_at = ? WHERE ref = ?",
+        Date.now() - 1000,
+        hold.hold_id,
+      );
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await db.select().from(calendarHolds).where(eq(calendarHolds.id, hold.hold_id))).toHaveLength(0);

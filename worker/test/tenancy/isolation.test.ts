@@ -107,6 +107,15 @@ const samples: Record<
     update: { name: "Geändert" },
   },
   "/api/v1/api-keys": { create: () => ({ name: `Key ${++counter}` }), update: { name: "Geändert" } },
+  "/api/v1/policies": {
+    create: (t) => ({
+      configurable_type: "staff",
+      configurable_id: t.staffId,
+      policy_type: "cancellation",
+      config: { min_hours_notice: 12 + ++counter },
+    }),
+    update: { description: "geändert" },
+  },
 };
 
 /** Body fields naming other records, by resource, to try with the other company's ids. */
@@ -127,6 +136,12 @@ const references: Record<string, (victim: Tenant, attacker: Tenant) => Record<st
     ends_at: "2027-02-01T12:00:00Z",
   }),
   "/api/v1/customers": (v) => ({ name: "Eindringling", preferred_staff_id: v.staffId }),
+  "/api/v1/policies": (v) => ({
+    configurable_type: "staff",
+    configurable_id: v.staffId,
+    policy_type: "reschedule",
+    config: { min_hours_notice: 1 },
+  }),
 };
 
 beforeAll(async () => {

@@ -13,7 +13,12 @@ export const SimpleAvailabilityRequestSchema = z
     date: LocalDateSchema.openapi({ description: "First local date (branch time zone)" }),
     days: z.number().int().min(1).max(31).default(1).openapi({ description: "Number of days from date" }),
     service_id: z.number().int().positive(),
-    staff_id: z.number().int().positive().optional().openapi({ description: "Omit for any qualified staff member" }),
+    staff_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: "Omit for any qualified staff member" }),
     branch_id: z.number().int().positive().optional(),
     duration_minutes: minutes5.optional().openapi({ description: "Overrides the service's duration" }),
   })
@@ -54,7 +59,12 @@ export const CompositeAvailabilityRequestSchema = z
   .object({
     date: LocalDateSchema,
     days: z.number().int().min(1).max(14).default(1),
-    service_id: z.number().int().positive().optional().openapi({ description: "A composite service (uses its segments)" }),
+    service_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: "A composite service (uses its segments)" }),
     services: z
       .array(
         z.object({
@@ -68,7 +78,12 @@ export const CompositeAvailabilityRequestSchema = z
       .max(8)
       .optional()
       .openapi({ description: "Or: the ordered services to combine" }),
-    staff_id: z.number().int().positive().optional().openapi({ description: "Preferred staff member for every segment" }),
+    staff_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: "Preferred staff member for every segment" }),
     branch_id: z.number().int().positive(),
     limit: z.number().int().min(1).max(200).default(50),
   })
@@ -81,7 +96,10 @@ export const CompositeAvailabilityRequestSchema = z
     example: {
       date: "2026-12-01",
       branch_id: 1,
-      services: [{ service_id: 1, duration: 30 }, { service_id: 2, duration: 45 }],
+      services: [
+        { service_id: 1, duration: 30 },
+        { service_id: 2, duration: 45 },
+      ],
     },
   });
 
@@ -111,7 +129,12 @@ export const CompositeAvailabilityResponseSchema = z
     success: z.literal(true),
     available: z.boolean(),
     time_zone: z.string(),
-    total_duration: z.number().int().openapi({ description: "Minutes from the first segment's start to the last one's end (minimal gaps)" }),
+    total_duration: z
+      .number()
+      .int()
+      .openapi({
+        description: "Minutes from the first segment's start to the last one's end (minimal gaps)",
+      }),
     slots: z.array(CompositeSlotSchema),
   })
   .openapi("CompositeAvailabilityResponse");
@@ -124,9 +147,14 @@ export const simpleAvailabilityRoute = createRoute({
   summary: "Free slots for one service, one staff member or any qualified one",
   security: SECURED,
   middleware: [...guard("view_appointments"), availabilityLimit],
-  request: { body: { required: true, content: { "application/json": { schema: SimpleAvailabilityRequestSchema } } } },
+  request: {
+    body: { required: true, content: { "application/json": { schema: SimpleAvailabilityRequestSchema } } },
+  },
   responses: {
-    200: { description: "Free slots", content: { "application/json": { schema: SimpleAvailabilityResponseSchema } } },
+    200: {
+      description: "Free slots",
+      content: { "application/json": { schema: SimpleAvailabilityResponseSchema } },
+    },
     ...standardErrors,
   },
 });
@@ -139,9 +167,14 @@ export const compositeAvailabilityRoute = createRoute({
   summary: "Free starts for a sequence of services (e.g. wash, colour with processing time, cut)",
   security: SECURED,
   middleware: [...guard("view_appointments"), availabilityLimit],
-  request: { body: { required: true, content: { "application/json": { schema: CompositeAvailabilityRequestSchema } } } },
+  request: {
+    body: { required: true, content: { "application/json": { schema: CompositeAvailabilityRequestSchema } } },
+  },
   responses: {
-    200: { description: "Free composite slots", content: { "application/json": { schema: CompositeAvailabilityResponseSchema } } },
+    200: {
+      description: "Free composite slots",
+      content: { "application/json": { schema: CompositeAvailabilityResponseSchema } },
+    },
     ...standardErrors,
   },
 });

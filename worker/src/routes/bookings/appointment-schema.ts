@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { APPOINTMENT_SOURCES, APPOINTMENT_STATUSES, type Appointment, BOOKING_TYPES } from "../../../../drizzle/schema";
+import {
+  APPOINTMENT_SOURCES,
+  APPOINTMENT_STATUSES,
+  type Appointment,
+  BOOKING_TYPES,
+  type NestedBookingSlot,
+} from "../../../../drizzle/schema";
 import { InstantSchema } from "../../http/schemas";
 
 export const AppointmentSegmentSchema = z
@@ -38,7 +44,10 @@ export const AppointmentSchema = z
     calcom_booking_uid: z.string().nullable(),
     cancelled_at: InstantSchema.nullable(),
     cancellation_reason: z.string().nullable(),
-    version: z.number().int().openapi({ description: "Send it back as expected_version (or If-Match) to change safely" }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: "Send it back as expected_version (or If-Match) to change safely" }),
     created_at: InstantSchema,
     updated_at: InstantSchema,
   })
@@ -48,7 +57,10 @@ export type AppointmentOut = z.infer<typeof AppointmentSchema>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentAppointment(a: Appointment, segments: AppointmentOut["segments"] = []): AppointmentOut {
+export function presentAppointment(
+  a: Appointment,
+  segments: AppointmentOut["segments"] = [],
+): AppointmentOut {
   return {
     id: a.id,
     uid: a.uid,
@@ -76,5 +88,16 @@ export function presentAppointment(a: Appointment, segments: AppointmentOut["seg
     version: a.version,
     created_at: a.createdAt.toISOString(),
     updated_at: a.updatedAt.toISOString(),
+  };
+}
+
+export function presentSegment(s: NestedBookingSlot): AppointmentOut["segments"][number] {
+  return {
+    sequence: s.sequence,
+    key: s.segmentKey,
+    service_id: s.serviceId,
+    staff_id: s.staffId,
+    starts_at: s.startsAt.toISOString(),
+    ends_at: s.endsAt.toISOString(),
   };
 }

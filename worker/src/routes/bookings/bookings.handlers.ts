@@ -4,19 +4,28 @@ import { tenantScope } from "../../middleware/authorize";
 import { actorOf, loadAppointment, segmentsOf } from "../../services/scheduling/appointment-access";
 import { cancelBooking } from "../../services/scheduling/cancel-booking";
 import { createBooking } from "../../services/scheduling/create-booking";
+import { createCompositeBooking } from "../../services/scheduling/create-composite-booking";
 import { rescheduleBooking } from "../../services/scheduling/reschedule-booking";
 import { changeStatus } from "../../services/scheduling/status-transitions";
-import { presentAppointment } from "./appointment-schema";
+import { presentAppointment, presentSegment } from "./appointment-schema";
 import {
   cancelBookingRoute,
   createBookingRoute,
+  createCompositeBookingRoute,
   getBookingRoute,
   rescheduleBookingRoute,
   TRANSITIONS,
   transitionRoute,
 } from "./bookings.routes";
 
-const policyOut = (d: { allowed: boolean; violation: boolean; fee_cents: number; rule: string; source_level: string; reason: string }) => ({
+const policyOut = (d: {
+  allowed: boolean;
+  violation: boolean;
+  fee_cents: number;
+  rule: string;
+  source_level: string;
+  reason: string;
+}) => ({
   allowed: d.allowed,
   violation: d.violation,
   fee_cents: d.fee_cents,
@@ -26,6 +35,34 @@ const policyOut = (d: { allowed: boolean; violation: boolean; fee_cents: number;
 });
 
 export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
+  // Registered before /api/v2/bookings/{id} routes so "composite" is never read as an id.
+  app.openapi(createCompositeBookingRoute, async (c) => {
+    const body = c.req.valid("json");
+    const principal = c.get("principal");
+    const appointment = await createCompositeBooking(tenantScope(c), c.env, {
+      customerId: body.customer_id,
+      branch_id: body.branch_id,
+      service_id: body.service_id,
+      services: body.services,
+      staff_id: body.staff_id,
+      startsAt: new Date(body.starts_at),
+      source: body.source,
+      notes: body.notes ?? null,
+      createdByUserId: principal.kind === "user" ? principal.id : null,
+    });
+    const segments = await segmentsOf(tenantScope(c), appointment.id);
+    return c.json(
+      {
+        success: true as const,
+        appointment_id: appointment.id,
+        appointment: presentAppointment(appointment, segments.map(presentSegment)),
+        calcom_booking_id: appointment.calcomBookingUid,
+        confirmation_sent: false,
+      },
+      201,
+    );
+  });
+
   app.openapi(createBookingRoute, async (c) => {
     const body = c.req.valid("json");
     const principal = c.get("principal");
@@ -61,17 +98,7 @@ export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
     return c.json(
       {
         success: true as const,
-        data: presentAppointment(
-          appointment,
-          segments.map((s) => ({
-            sequence: s.sequence,
-            key: s.segmentKey,
-            service_id: s.serviceId,
-            staff_id: s.staffId,
-            starts_at: s.startsAt.toISOString(),
-            ends_at: s.endsAt.toISOString(),
-          })),
-        ),
+        data: presentAppointment(appointment, segments.map(presentSegment)),
       },
       200,
     );
@@ -125,7 +152,12 @@ export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
   for (const action of TRANSITIONS) {
     app.openapi(transitionRoute(action), async (c) => {
       const body = (c.req.valid("json") ?? {}) as { expected_version?: number };
-      const appointment = await changeStatus(tenantScope(c), c.req.valid("param").id, action, body.expected_version);
+      const appointment = await changeStatus(
+        tenantScope(c),
+        c.req.valid("param").id,
+        action,
+        body.expected_version,
+      );
       return c.json({ success: true as const, appointment: presentAppointment(appointment) }, 200);
     });
   }

@@ -11,7 +11,10 @@ const createLimit = rateLimit({ name: "bookings:create", limit: 30, windowSecond
 const changeLimit = rateLimit({ name: "bookings:change", limit: 10, windowSeconds: 60 });
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
-const conflict = { description: "Taken, not available, or a stale version", content: standardErrors[400].content };
+const conflict = {
+  description: "Taken, not available, or a stale version",
+  content: standardErrors[400].content,
+};
 const IdempotencyHeader = z.object({
   "idempotency-key": z
     .string()
@@ -41,7 +44,11 @@ export const CreateBookingSchema = z
     status: z.enum(["pending", "confirmed"]).default("confirmed"),
     notes: z.string().max(2000).nullable().optional(),
     customer_notes: z.string().max(2000).nullable().optional(),
-    hold_id: z.string().max(80).optional().openapi({ description: "A hold taken for this slot (POST /api/v2/holds)" }),
+    hold_id: z
+      .string()
+      .max(80)
+      .optional()
+      .openapi({ description: "A hold taken for this slot (POST /api/v2/holds)" }),
   })
   .strict()
   .openapi("CreateBooking", {
@@ -61,7 +68,10 @@ export const BookingResultSchema = z
     success: z.literal(true),
     appointment_id: z.number().int(),
     appointment: AppointmentSchema,
-    calcom_booking_id: z.string().nullable().openapi({ description: "Filled once the Cal.com push has happened" }),
+    calcom_booking_id: z
+      .string()
+      .nullable()
+      .openapi({ description: "Filled once the Cal.com push has happened" }),
     confirmation_sent: z.boolean(),
   })
   .openapi("BookingResult");
@@ -71,7 +81,8 @@ export const createBookingRoute = createRoute({
   path: "/api/v2/bookings",
   operationId: "createBooking",
   tags: ["Bookings"],
-  summary: "Book an appointment (conflict-free; 409 APPOINTMENT_CONFLICT with the next free slots when taken)",
+  summary:
+    "Book an appointment (conflict-free; 409 APPOINTMENT_CONFLICT with the next free slots when taken)",
   security: SECURED,
   middleware: [...guard("create_appointments"), createLimit, idempotent],
   request: { headers: IdempotencyHeader, body: { required: true, content: json(CreateBookingSchema) } },
@@ -92,7 +103,10 @@ export const getBookingRoute = createRoute({
   middleware: guard("view_appointments"),
   request: { params: IdParamSchema },
   responses: {
-    200: { description: "The appointment", content: json(z.object({ success: z.literal(true), data: AppointmentSchema })) },
+    200: {
+      description: "The appointment",
+      content: json(z.object({ success: z.literal(true), data: AppointmentSchema })),
+    },
     401: standardErrors[401],
     403: standardErrors[403],
     404: standardErrors[404],
@@ -116,7 +130,9 @@ export const RescheduleSchema = z
     ...versionField,
   })
   .strict()
-  .openapi("RescheduleBooking", { example: { new_starts_at: "2026-12-06T15:00:00+01:00", reason: "Customer Request" } });
+  .openapi("RescheduleBooking", {
+    example: { new_starts_at: "2026-12-06T15:00:00+01:00", reason: "Customer Request" },
+  });
 
 export const rescheduleBookingRoute = createRoute({
   method: "patch",
@@ -126,7 +142,11 @@ export const rescheduleBookingRoute = createRoute({
   summary: "Move an appointment (policy-checked, conflict-free)",
   security: SECURED,
   middleware: [...guard("edit_appointments"), changeLimit, idempotent],
-  request: { params: IdParamSchema, headers: IdempotencyHeader, body: { required: true, content: json(RescheduleSchema) } },
+  request: {
+    params: IdParamSchema,
+    headers: IdempotencyHeader,
+    body: { required: true, content: json(RescheduleSchema) },
+  },
   responses: {
     200: {
       description: "Moved",
@@ -166,7 +186,11 @@ export const cancelBookingRoute = createRoute({
   summary: "Cancel an appointment (policy-checked; the time becomes free at once)",
   security: SECURED,
   middleware: [...guard("edit_appointments"), changeLimit, idempotent],
-  request: { params: IdParamSchema, headers: IdempotencyHeader, body: { required: false, content: json(CancelSchema) } },
+  request: {
+    params: IdParamSchema,
+    headers: IdempotencyHeader,
+    body: { required: false, content: json(CancelSchema) },
+  },
   responses: {
     200: {
       description: "Cancelled",
@@ -206,9 +230,72 @@ export function transitionRoute(action: Transition) {
       body: { required: false, content: json(z.object(versionField).strict().openapi("StatusChange")) },
     },
     responses: {
-      200: { description: "Changed", content: json(z.object({ success: z.literal(true), appointment: AppointmentSchema })) },
+      200: {
+        description: "Changed",
+        content: json(z.object({ success: z.literal(true), appointment: AppointmentSchema })),
+      },
       ...standardErrors,
       409: conflict,
     },
   });
 }
+
+export const CreateCompositeBookingSchema = z
+  .object({
+    customer_id: z.number().int().positive(),
+    branch_id: z.number().int().positive(),
+    service_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: "A composite service (uses its segments)" }),
+    services: z
+      .array(
+        z.object({
+          service_id: z.number().int().positive(),
+          duration: z.number().int().min(5).max(720).multipleOf(5).optional(),
+          gap_after_min_minutes: z.number().int().min(0).max(480).multipleOf(5).default(0),
+          gap_after_max_minutes: z.number().int().min(0).max(480).multipleOf(5).default(0),
+        }),
+      )
+      .min(2)
+      .max(8)
+      .optional(),
+    staff_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: "Preferred staff member for every segment" }),
+    starts_at: InstantSchema,
+    source: z.enum(APPOINTMENT_SOURCES).default("api"),
+    notes: z.string().max(2000).nullable().optional(),
+  })
+  .strict()
+  .refine((r) => (r.service_id === undefined) !== (r.services === undefined), {
+    message: "Give either service_id (a composite service) or services",
+    path: ["services"],
+  })
+  .openapi("CreateCompositeBooking", {
+    example: { customer_id: 123, branch_id: 1, service_id: 12, starts_at: "2026-12-05T10:00:00+01:00" },
+  });
+
+export const createCompositeBookingRoute = createRoute({
+  method: "post",
+  path: "/api/v2/bookings/composite",
+  operationId: "createCompositeBooking",
+  tags: ["Bookings"],
+  summary: "Book a composite appointment across several calendars, all or nothing",
+  security: SECURED,
+  middleware: [...guard("create_appointments"), createLimit, idempotent],
+  request: {
+    headers: IdempotencyHeader,
+    body: { required: true, content: json(CreateCompositeBookingSchema) },
+  },
+  responses: {
+    201: { description: "Booked", content: json(BookingResultSchema) },
+    ...standardErrors,
+    409: conflict,
+  },
+});

@@ -11,7 +11,13 @@ export const PlaceHoldSchema = z
     staff_id: z.number().int().positive(),
     branch_id: z.number().int().positive().optional(),
     starts_at: InstantSchema,
-    ttl_seconds: z.number().int().min(30).max(3600).optional().openapi({ description: "Defaults to the company's hold time (5 minutes)" }),
+    ttl_seconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(3600)
+      .optional()
+      .openapi({ description: "Defaults to the company's hold time (5 minutes)" }),
   })
   .strict()
   .openapi("PlaceHold", { example: { service_id: 2, staff_id: 3, starts_at: "2026-12-01T10:00:00+01:00" } });
@@ -52,9 +58,19 @@ export const releaseHoldRoute = createRoute({
   summary: "Release a hold at once",
   security: SECURED,
   middleware: guard("create_appointments"),
-  request: { params: z.object({ hold_id: z.string().max(80).openapi({ param: { name: "hold_id", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      hold_id: z
+        .string()
+        .max(80)
+        .openapi({ param: { name: "hold_id", in: "path" } }),
+    }),
+  },
   responses: {
-    200: { description: "Released", content: json(z.object({ success: z.literal(true), data: z.object({ hold_id: z.string() }) })) },
+    200: {
+      description: "Released",
+      content: json(z.object({ success: z.literal(true), data: z.object({ hold_id: z.string() }) })),
+    },
     401: standardErrors[401],
     403: standardErrors[403],
     404: standardErrors[404],

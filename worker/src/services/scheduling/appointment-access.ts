@@ -11,7 +11,11 @@ export async function loadAppointment(scope: TenantScope, id: number): Promise<A
 }
 
 export async function branchTimeZone(scope: TenantScope, branchId: number): Promise<string> {
-  const [row] = await scope.db.select({ tz: branches.timezone }).from(branches).where(eq(branches.id, branchId)).limit(1);
+  const [row] = await scope.db
+    .select({ tz: branches.timezone })
+    .from(branches)
+    .where(eq(branches.id, branchId))
+    .limit(1);
   return row?.tz ?? "Europe/Berlin";
 }
 

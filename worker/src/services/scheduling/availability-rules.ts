@@ -18,7 +18,10 @@ export interface BlockedSpan {
 
 export function spanOf(target: BookingTarget, start: number): BlockedSpan {
   const end = start + target.timing.durationMinutes * MINUTE;
-  const blocked = roundOutward(start - target.timing.bufferBeforeMinutes * MINUTE, end + target.timing.bufferAfterMinutes * MINUTE);
+  const blocked = roundOutward(
+    start - target.timing.bufferBeforeMinutes * MINUTE,
+    end + target.timing.bufferAfterMinutes * MINUTE,
+  );
   return { start, end, blockedFrom: blocked.start, blockedUntil: blocked.end };
 }
 
@@ -49,4 +52,3 @@ export async function requireWithinAvailability(
   );
   if (!bookable) throw slotUnavailable(start, await suggestSlots(scope, target, start, 3, options));
 }
-

@@ -2,7 +2,11 @@ import { ApiError } from "../../http/errors";
 import type { SuggestedSlot } from "./slot-suggestions";
 
 /** The slot is taken (by the calendar object or, as a second line, by the database guard). */
-export function appointmentConflict(requestedStart: number, suggestions: SuggestedSlot[], conflicting?: string[]) {
+export function appointmentConflict(
+  requestedStart: number,
+  suggestions: SuggestedSlot[],
+  conflicting?: string[],
+) {
   return new ApiError(409, "APPOINTMENT_CONFLICT", "The requested time is no longer free", {
     requested_time: new Date(requestedStart).toISOString(),
     ...(conflicting ? { conflicting } : {}),
@@ -19,9 +23,14 @@ export function slotUnavailable(requestedStart: number, suggestions: SuggestedSl
 }
 
 export const versionConflict = (current?: number) =>
-  new ApiError(409, "VERSION_CONFLICT", "The appointment was changed by someone else; reload it and try again", {
-    ...(current !== undefined ? { current_version: current } : {}),
-  });
+  new ApiError(
+    409,
+    "VERSION_CONFLICT",
+    "The appointment was changed by someone else; reload it and try again",
+    {
+      ...(current !== undefined ? { current_version: current } : {}),
+    },
+  );
 
 export const invalidTransition = (from: string, action: string, allowedFrom: readonly string[]) =>
   new ApiError(409, "INVALID_STATUS_TRANSITION", `An appointment that is ${from} cannot be ${action}`, {

@@ -42,14 +42,21 @@ export async function resolveBookingTarget(
     db
       .select()
       .from(staffServices)
-      .where(scope.where(staffServices, eq(staffServices.staffId, ids.staffId), eq(staffServices.serviceId, ids.serviceId))),
+      .where(
+        scope.where(
+          staffServices,
+          eq(staffServices.staffId, ids.staffId),
+          eq(staffServices.serviceId, ids.serviceId),
+        ),
+      ),
     db.select().from(companies).where(eq(companies.id, scope.companyId)),
   ]);
   const member = staffRows[0];
   const service = serviceRows[0];
   const wrong: Record<string, string[]> = {};
   if (!member) wrong["body.staff_id"] = ["Unknown staff member"];
-  else if (!member.isActive || !member.isBookable) wrong["body.staff_id"] = ["This staff member takes no bookings"];
+  else if (!member.isActive || !member.isBookable)
+    wrong["body.staff_id"] = ["This staff member takes no bookings"];
   if (!service) wrong["body.service_id"] = ["Unknown service"];
   else if (!service.isActive) wrong["body.service_id"] = ["This service is not active"];
   if (member && service && qualificationRows.length === 0) {
@@ -59,7 +66,8 @@ export async function resolveBookingTarget(
   if (member && branchId !== undefined && member.branchId !== branchId) {
     wrong["body.branch_id"] = ["This staff member does not work at this branch"];
   }
-  if (Object.keys(wrong).length > 0 || !member || !service || branchId === undefined) throw invalidFields(wrong);
+  if (Object.keys(wrong).length > 0 || !member || !service || branchId === undefined)
+    throw invalidFields(wrong);
 
   const [branchRows, offerRows] = await db.batch([
     db.select().from(branches).where(scope.byId(branches, branchId)),
@@ -104,8 +112,11 @@ export async function resolveBookingTarget(
 
 /** The customer must belong to the company. */
 export async function requireCustomer(scope: TenantScope, customerId: number) {
-  const [customer] = await scope.db.select().from(customers).where(scope.byId(customers, customerId)).limit(1);
+  const [customer] = await scope.db
+    .select()
+    .from(customers)
+    .where(scope.byId(customers, customerId))
+    .limit(1);
   if (!customer) throw invalidFields({ "body.customer_id": ["Unknown customer"] });
   return customer;
 }
-

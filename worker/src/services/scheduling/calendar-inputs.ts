@@ -44,7 +44,9 @@ export async function loadStaffCalendars(
     db
       .select()
       .from(workingHours)
-      .where(scope.where(workingHours, inArray(workingHours.staffId, ids), eq(workingHours.branchId, branchId))),
+      .where(
+        scope.where(workingHours, inArray(workingHours.staffId, ids), eq(workingHours.branchId, branchId)),
+      ),
     db
       .select()
       .from(dateOverrides)

@@ -28,9 +28,14 @@ export interface CancelInput {
  */
 export async function cancelBooking(scope: TenantScope, env: Env, input: CancelInput) {
   const current = await loadAppointment(scope, input.appointmentId);
-  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict(current.version);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+    throw versionConflict(current.version);
   if (!(CHANGEABLE as readonly string[]).includes(current.status)) {
-    throw new ApiError(409, "APPOINTMENT_NOT_CHANGEABLE", `An appointment that is ${current.status} cannot be cancelled`);
+    throw new ApiError(
+      409,
+      "APPOINTMENT_NOT_CHANGEABLE",
+      `An appointment that is ${current.status} cannot be cancelled`,
+    );
   }
   const now = new Date();
   const timeZone = await branchTimeZone(scope, current.branchId);
@@ -93,6 +98,10 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
   const staffIds = current.isComposite
     ? [...new Set((await segmentsOf(scope, current.id)).map((s) => s.staffId))]
     : [current.staffId];
-  await Promise.all(staffIds.map((id) => calendarFor(env, staffCalendarKey(id)).release(appointmentRef(current))));
+  await Promise.all(
+    staffIds.map((id) =>
+      calendarFor(env, staffCalendarKey(id)).releaseAppointment(current.uid, appointmentRef(current)),
+    ),
+  );
   return { appointment: await loadAppointment(scope, current.id), policy: policy.decision };
 }

@@ -11,7 +11,11 @@ export interface CompositeAvailabilityRequest extends CompositeRequest {
 }
 
 /** Free starts for a composite booking: every segment with a qualified, free staff member. */
-export async function compositeAvailability(scope: TenantScope, request: CompositeAvailabilityRequest, now = Date.now()) {
+export async function compositeAvailability(
+  scope: TenantScope,
+  request: CompositeAvailabilityRequest,
+  now = Date.now(),
+) {
   const plan = await planComposite(scope, request);
   const zone = plan.branch.timezone;
   let lastDate = request.date;

@@ -28,7 +28,14 @@ export interface CompositePlan {
 export interface CompositeRequest {
   branch_id: number;
   service_id?: number | undefined;
-  services?: { service_id: number; duration?: number | undefined; gap_after_min_minutes: number; gap_after_max_minutes: number }[] | undefined;
+  services?:
+    | {
+        service_id: number;
+        duration?: number | undefined;
+        gap_after_min_minutes: number;
+        gap_after_max_minutes: number;
+      }[]
+    | undefined;
   staff_id?: number | undefined;
 }
 
@@ -38,10 +45,16 @@ export interface CompositeRequest {
  */
 export async function planComposite(scope: TenantScope, request: CompositeRequest): Promise<CompositePlan> {
   const db = scope.db;
-  const requestedIds = request.service_id !== undefined ? [request.service_id] : (request.services ?? []).map((s) => s.service_id);
+  const requestedIds =
+    request.service_id !== undefined
+      ? [request.service_id]
+      : (request.services ?? []).map((s) => s.service_id);
   const [branchRows, serviceRows] = await db.batch([
     db.select().from(branches).where(scope.byId(branches, request.branch_id)),
-    db.select().from(services).where(scope.where(services, inArray(services.id, requestedIds), eq(services.isActive, true))),
+    db
+      .select()
+      .from(services)
+      .where(scope.where(services, inArray(services.id, requestedIds), eq(services.isActive, true))),
   ]);
   const branch = branchRows[0];
   if (!branch) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
@@ -95,12 +108,19 @@ export async function planComposite(scope: TenantScope, request: CompositeReques
     );
   const planned = segments.map((segment) => {
     const all = qualified.filter((q) => q.serviceId === segment.serviceId).map((q) => q.staffId);
-    const preferred = request.staff_id !== undefined && all.includes(request.staff_id) ? [request.staff_id] : all;
+    const preferred =
+      request.staff_id !== undefined && all.includes(request.staff_id) ? [request.staff_id] : all;
     return { ...segment, staffIds: [...new Set(preferred)].sort((a, b) => a - b) };
   });
   const leadService = compositeService ?? byId.get(planned[0]!.serviceId)!;
   const priceCents = compositeService
     ? compositeService.priceCents
     : planned.reduce((sum, s) => sum + (byId.get(s.serviceId)?.priceCents ?? 0), 0);
-  return { branch: { id: branch.id, timezone: branch.timezone }, compositeService, leadService, segments: planned, priceCents };
+  return {
+    branch: { id: branch.id, timezone: branch.timezone },
+    compositeService,
+    leadService,
+    segments: planned,
+    priceCents,
+  };
 }

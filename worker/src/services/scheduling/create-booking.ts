@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { appointments, calendarHolds, customers } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
@@ -7,13 +7,12 @@ import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
-import { requireLiveHold } from "./holds";
-import { appointmentConflict } from "./booking-errors";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
+import { appointmentConflict } from "./booking-errors";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
+import { requireLiveHold } from "./holds";
 import { isOccupancyConflict, occupyByUid } from "./occupancy-sql";
 import { suggestSlots } from "./slot-suggestions";
-import { eq } from "drizzle-orm";
 
 export type BookingSource = (typeof appointments.$inferInsert)["source"];
 
@@ -71,7 +70,11 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
     ignoreRefs: input.holdId ? [input.holdId] : [],
   });
   if (!reservation.ok) {
-    throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start), reservation.conflicts.map((c) => c.kind));
+    throw appointmentConflict(
+      span.start,
+      await suggestSlots(scope, target, span.start),
+      reservation.conflicts.map((c) => c.kind),
+    );
   }
 
   const db = scope.db;
@@ -100,7 +103,13 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
         confirmedAt: status === "confirmed" ? now : null,
         createdByUserId: input.createdByUserId ?? null,
       }),
-      occupyByUid(staffCalendarKey(target.staff.id), span.blockedFrom, span.blockedUntil, uid, scope.companyId),
+      occupyByUid(
+        staffCalendarKey(target.staff.id),
+        span.blockedFrom,
+        span.blockedUntil,
+        uid,
+        scope.companyId,
+      ),
       db
         .update(customers)
         .set({
@@ -109,7 +118,9 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
           updatedAt: now,
         })
         .where(scope.byId(customers, customer.id)),
-      ...(input.holdId ? [db.delete(calendarHolds).where(scope.where(calendarHolds, eq(calendarHolds.id, input.holdId)))] : []),
+      ...(input.holdId
+        ? [db.delete(calendarHolds).where(scope.where(calendarHolds, eq(calendarHolds.id, input.holdId)))]
+        : []),
     ]);
   } catch (error) {
     await calendar.release(pendingRef(uid));
@@ -120,7 +131,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
     }
     throw error;
   }
-  await calendar.commit(pendingRef(uid), uid, input.holdId);
+  await calendar.commit(pendingRef(uid), uid, input.holdId ? { replaces: input.holdId } : {});
   const [row] = await db.select().from(appointments).where(eq(appointments.uid, uid)).limit(1);
   return { appointment: row!, target, ref: appointmentRef({ uid }) };
 }

@@ -5,9 +5,9 @@ import { staffCalendarKey } from "../../calendar/granules";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, notFound } from "../../http/errors";
+import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { resolveBookingTarget } from "./booking-target";
-import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { suggestSlots } from "./slot-suggestions";
 
 export interface HoldInput {
@@ -76,8 +76,13 @@ export async function placeHold(scope: TenantScope, env: Env, input: HoldInput) 
 
 /** A live hold of this company, or a clear refusal (unknown → 404, lapsed → 409 HOLD_EXPIRED). */
 export async function requireLiveHold(scope: TenantScope, holdId: string, now = new Date()) {
-  const [hold] = await scope.db.select().from(calendarHolds).where(scope.where(calendarHolds, eq(calendarHolds.id, holdId))).limit(1);
-  if (!hold) throw new ApiError(409, "HOLD_EXPIRED", "The hold has expired or was released; check availability again");
+  const [hold] = await scope.db
+    .select()
+    .from(calendarHolds)
+    .where(scope.where(calendarHolds, eq(calendarHolds.id, holdId)))
+    .limit(1);
+  if (!hold)
+    throw new ApiError(409, "HOLD_EXPIRED", "The hold has expired or was released; check availability again");
   if (hold.expiresAt.getTime() <= now.getTime()) {
     throw new ApiError(409, "HOLD_EXPIRED", "The hold has expired; check availability again", {
       expired_at: hold.expiresAt.toISOString(),
@@ -100,9 +105,14 @@ export async function releaseHold(scope: TenantScope, env: Env, holdId: string) 
 export async function releaseCallHolds(scope: TenantScope, env: Env, callId: string, keep?: string) {
   const holds = await scope.db
     .delete(calendarHolds)
-    .where(scope.where(calendarHolds, eq(calendarHolds.callId, callId), keep ? ne(calendarHolds.id, keep) : undefined))
+    .where(
+      scope.where(
+        calendarHolds,
+        eq(calendarHolds.callId, callId),
+        keep ? ne(calendarHolds.id, keep) : undefined,
+      ),
+    )
     .returning();
   await Promise.all(holds.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
   return holds.length;
 }
-

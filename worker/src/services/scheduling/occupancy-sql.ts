@@ -8,7 +8,14 @@ import { granulesOf } from "../../calendar/granules";
  */
 
 /** Occupies [from, until) on `calendarKey` for the appointment with `uid` (inserted earlier in the batch). */
-export function occupyByUid(calendarKey: string, from: number, until: number, uid: string, companyId: number, guard?: SQL): SQL {
+export function occupyByUid(
+  calendarKey: string,
+  from: number,
+  until: number,
+  uid: string,
+  companyId: number,
+  guard?: SQL,
+): SQL {
   return sql`INSERT INTO calendar_occupancy (calendar_key, granule, appointment_id, company_id)
     SELECT ${calendarKey}, j.value, (SELECT id FROM appointments WHERE uid = ${uid}), ${companyId}
     FROM json_each(${JSON.stringify(granulesOf(from, until))}) AS j
@@ -16,7 +23,14 @@ export function occupyByUid(calendarKey: string, from: number, until: number, ui
 }
 
 /** Occupies [from, until) on `calendarKey` for an existing appointment id. */
-export function occupyById(calendarKey: string, from: number, until: number, appointmentId: number, companyId: number, guard?: SQL): SQL {
+export function occupyById(
+  calendarKey: string,
+  from: number,
+  until: number,
+  appointmentId: number,
+  companyId: number,
+  guard?: SQL,
+): SQL {
   return sql`INSERT INTO calendar_occupancy (calendar_key, granule, appointment_id, company_id)
     SELECT ${calendarKey}, j.value, ${appointmentId}, ${companyId}
     FROM json_each(${JSON.stringify(granulesOf(from, until))}) AS j
@@ -35,7 +49,8 @@ export function updatedBy(appointmentId: number, lockToken: string): SQL {
 /** Whether an error is D1 refusing an occupied granule (the second layer caught an overlap). */
 export function isOccupancyConflict(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    if (/UNIQUE constraint failed: calendar_occupancy|calendar_occupancy\.calendar_key/.test(e.message)) return true;
+    if (/UNIQUE constraint failed: calendar_occupancy|calendar_occupancy\.calendar_key/.test(e.message))
+      return true;
   }
   return false;
 }

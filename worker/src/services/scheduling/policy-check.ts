@@ -1,8 +1,8 @@
 import { and, count, eq, inArray, or } from "drizzle-orm";
 import {
   type Appointment,
-  appointmentModifications,
   appointmentModificationStats,
+  appointmentModifications,
   policyConfigurations,
 } from "../../../../drizzle/schema";
 import type { PolicyType } from "../../../../drizzle/schema/enums";
@@ -38,7 +38,10 @@ export async function loadPolicyCandidates(scope: TenantScope, type: PolicyType,
           ...levels
             .filter(([, id]) => typeof id === "number")
             .map(([level, id]) =>
-              and(eq(policyConfigurations.configurableType, level), eq(policyConfigurations.configurableId, id as number)),
+              and(
+                eq(policyConfigurations.configurableType, level),
+                eq(policyConfigurations.configurableId, id as number),
+              ),
             ),
         ),
       ),
@@ -78,7 +81,12 @@ function deciding(rows: { id: number; configurableType: string }[], level: strin
   return rows.find((r) => r.configurableType === level)?.id ?? null;
 }
 
-export async function checkCancellation(scope: TenantScope, a: Appointment, timeZone: string, now: Date): Promise<CheckedDecision> {
+export async function checkCancellation(
+  scope: TenantScope,
+  a: Appointment,
+  timeZone: string,
+  now: Date,
+): Promise<CheckedDecision> {
   const [{ rows, candidates }, stats] = await Promise.all([
     loadPolicyCandidates(scope, "cancellation", targetOf(a)),
     scope.db
@@ -109,7 +117,12 @@ export async function checkCancellation(scope: TenantScope, a: Appointment, time
   };
 }
 
-export async function checkReschedule(scope: TenantScope, a: Appointment, newStart: Date, now: Date): Promise<CheckedDecision> {
+export async function checkReschedule(
+  scope: TenantScope,
+  a: Appointment,
+  newStart: Date,
+  now: Date,
+): Promise<CheckedDecision> {
   const [{ rows, candidates }, moves] = await Promise.all([
     loadPolicyCandidates(scope, "reschedule", targetOf(a)),
     scope.db

@@ -8,9 +8,9 @@ import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { type Actor, CHANGEABLE, loadAppointment } from "./appointment-access";
+import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
 import { resolveBookingTarget } from "./booking-target";
-import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { recordModification } from "./modification-sql";
 import { freeAppointment, isOccupancyConflict, occupyById, updatedBy } from "./occupancy-sql";
 import { checkReschedule, periodMonth } from "./policy-check";
@@ -35,12 +35,21 @@ const WRITE_RESERVATION_MS = 30_000;
  */
 export async function rescheduleBooking(scope: TenantScope, env: Env, input: RescheduleInput) {
   const current = await loadAppointment(scope, input.appointmentId);
-  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw versionConflict(current.version);
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+    throw versionConflict(current.version);
   if (!(CHANGEABLE as readonly string[]).includes(current.status)) {
-    throw new ApiError(409, "APPOINTMENT_NOT_CHANGEABLE", `An appointment that is ${current.status} cannot be moved`);
+    throw new ApiError(
+      409,
+      "APPOINTMENT_NOT_CHANGEABLE",
+      `An appointment that is ${current.status} cannot be moved`,
+    );
   }
   if (current.isComposite) {
-    throw new ApiError(409, "COMPOSITE_RESCHEDULE_UNSUPPORTED", "Composite appointments are moved by cancelling and booking again");
+    throw new ApiError(
+      409,
+      "COMPOSITE_RESCHEDULE_UNSUPPORTED",
+      "Composite appointments are moved by cancelling and booking again",
+    );
   }
   const target = await resolveBookingTarget(scope, {
     branchId: current.branchId,
@@ -68,8 +77,14 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     ignoreRefs: [oldRef],
   });
   if (!reservation.ok) {
-    const suggestions = await suggestSlots(scope, target, span.start, 3, { ignoreAppointmentIds: [current.id] });
-    throw appointmentConflict(span.start, suggestions, reservation.conflicts.map((c) => c.kind));
+    const suggestions = await suggestSlots(scope, target, span.start, 3, {
+      ignoreAppointmentIds: [current.id],
+    });
+    throw appointmentConflict(
+      span.start,
+      suggestions,
+      reservation.conflicts.map((c) => c.kind),
+    );
   }
 
   const db = scope.db;
@@ -99,7 +114,14 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
           ),
         ),
       freeAppointment(current.id, guard),
-      occupyById(staffCalendarKey(target.staff.id), span.blockedFrom, span.blockedUntil, current.id, scope.companyId, guard),
+      occupyById(
+        staffCalendarKey(target.staff.id),
+        span.blockedFrom,
+        span.blockedUntil,
+        current.id,
+        scope.companyId,
+        guard,
+      ),
       ...recordModification(
         {
           companyId: scope.companyId,
@@ -127,9 +149,11 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     await calendar.release(moveRef(uid));
     if (isOccupancyConflict(error)) {
       await calendar.resync();
-      throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start, 3, { ignoreAppointmentIds: [current.id] }), [
-        "database",
-      ]);
+      throw appointmentConflict(
+        span.start,
+        await suggestSlots(scope, target, span.start, 3, { ignoreAppointmentIds: [current.id] }),
+        ["database"],
+      );
     }
     throw error;
   }
@@ -138,10 +162,14 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     throw versionConflict((await loadAppointment(scope, current.id)).version);
   }
   if (oldCalendar.key === calendar.key) {
-    await calendar.commit(moveRef(uid), uid, oldRef === appointmentRef({ uid }) ? undefined : oldRef);
+    await calendar.commit(moveRef(uid), uid, { replaces: oldRef });
   } else {
     await calendar.commit(moveRef(uid), uid);
     await oldCalendar.release(oldRef);
   }
-  return { previous: current, appointment: await loadAppointment(scope, current.id), policy: policy.decision };
+  return {
+    previous: current,
+    appointment: await loadAppointment(scope, current.id),
+    policy: policy.decision,
+  };
 }

@@ -28,7 +28,11 @@ export interface SimpleAvailability {
  * Free starts for one service at one branch, for one staff member or any qualified one, over
  * `days` local days from `date`. Two D1 round trips: who may perform it, then their calendars.
  */
-export async function simpleAvailability(scope: TenantScope, request: SimpleAvailabilityRequest, now = Date.now()) {
+export async function simpleAvailability(
+  scope: TenantScope,
+  request: SimpleAvailabilityRequest,
+  now = Date.now(),
+) {
   const db = scope.db;
   const [serviceRows, candidates] = await db.batch([
     db.select().from(services).where(scope.byId(services, request.serviceId)),
@@ -99,7 +103,13 @@ export async function simpleAvailability(scope: TenantScope, request: SimpleAvai
     from: zonedInstant(request.date, "00:00", branch.timezone).getTime(),
     to: zonedInstant(nextLocalDate(lastDate), "00:00", branch.timezone).getTime(),
   };
-  const calendars = await loadStaffCalendars(scope, branchId, people.map((p) => p.staff.id), range, now);
+  const calendars = await loadStaffCalendars(
+    scope,
+    branchId,
+    people.map((p) => p.staff.id),
+    range,
+    now,
+  );
 
   // Staff with their own duration for this service are computed separately, then merged.
   const groups = new Map<number | null, number[]>();
@@ -120,10 +130,10 @@ export async function simpleAvailability(scope: TenantScope, request: SimpleAvai
     for (const slot of slots) {
       const known = slotsByStart.get(slot.start);
       if (!known) slotsByStart.set(slot.start, slot);
-      else if (known.end === slot.end) known.staffIds = [...known.staffIds, ...slot.staffIds].sort((a, b) => a - b);
+      else if (known.end === slot.end)
+        known.staffIds = [...known.staffIds, ...slot.staffIds].sort((a, b) => a - b);
     }
   }
   result.slots = [...slotsByStart.values()].sort((a, b) => a.start - b.start);
   return result;
 }
-

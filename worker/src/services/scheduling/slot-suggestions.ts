@@ -1,5 +1,5 @@
-import { nextFreeSlots } from "../../domain/availability";
 import type { TenantScope } from "../../db/tenant-scope";
+import { nextFreeSlots } from "../../domain/availability";
 import { localDate } from "../../domain/zoned-time";
 import type { BookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";

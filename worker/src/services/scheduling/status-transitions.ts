@@ -25,7 +25,8 @@ export async function changeStatus(
   expectedVersion?: number,
 ): Promise<Appointment> {
   const current = await loadAppointment(scope, appointmentId);
-  if (expectedVersion !== undefined && expectedVersion !== current.version) throw versionConflict(current.version);
+  if (expectedVersion !== undefined && expectedVersion !== current.version)
+    throw versionConflict(current.version);
   const step = STATUS_FLOW[action];
   if (!(step.from as readonly string[]).includes(current.status)) {
     throw invalidTransition(current.status, action, step.from);
@@ -38,12 +39,19 @@ export async function changeStatus(
     no_show: { noShowAt: now },
   }[action];
   const lockToken = crypto.randomUUID();
-  const counter = action === "complete" ? customers.completedCount : action === "no_show" ? customers.noShowCount : null;
+  const counter =
+    action === "complete" ? customers.completedCount : action === "no_show" ? customers.noShowCount : null;
   const db = scope.db;
   const [update] = await runBatch(db, [
     db
       .update(appointments)
-      .set({ status: step.to, ...stamp, version: sql`${appointments.version} + 1`, lockToken, updatedAt: now })
+      .set({
+        status: step.to,
+        ...stamp,
+        version: sql`${appointments.version} + 1`,
+        lockToken,
+        updatedAt: now,
+      })
       .where(
         and(
           scope.byId(appointments, current.id),
@@ -59,7 +67,10 @@ export async function changeStatus(
             .set({
               [action === "complete" ? "completedCount" : "noShowCount"]: sql`${counter} + 1`,
               ...(action === "complete"
-                ? { lastAppointmentAt: current.startsAt, totalRevenueCents: sql`${customers.totalRevenueCents} + ${current.priceCents}` }
+                ? {
+                    lastAppointmentAt: current.startsAt,
+                    totalRevenueCents: sql`${customers.totalRevenueCents} + ${current.priceCents}`,
+                  }
                 : {}),
               updatedAt: now,
             })

@@ -1,0 +1,180 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import {
+  appointments,
+  branchServiceOffers,
+  calendarOccupancy,
+  services,
+  staffServices,
+} from "../../../drizzle/schema";
+import { api, json } from "../helpers/api";
+import { db } from "../helpers/fixtures";
+import { berlin, createSalon, type Salon } from "../helpers/salon";
+
+/** Wash (anyone) → colour with 30–45 min processing → cut; staff 1 washes and colours, staff 2 cuts. */
+async function compositeSalon(): Promise<Salon & { compositeId: number; washId: number; cutId: number }> {
+  const salon = await createSalon({ staffCount: 2 });
+  const [wash] = await db
+    .insert(services)
+    .values({
+      companyId: salon.company.companyId,
+      name: "Waschen",
+      durationMinutes: 15,
+      priceCents: 1000,
+      maxAdvanceDays: 730,
+    })
+    .returning();
+  const [cut] = await db
+    .insert(services)
+    .values({
+      companyId: salon.company.companyId,
+      name: "Schneiden",
+      durationMinutes: 30,
+      priceCents: 3000,
+      maxAdvanceDays: 730,
+    })
+    .returning();
+  const [composite] = await db
+    .insert(services)
+    .values({
+      companyId: salon.company.companyId,
+      name: "Waschen, Färben, Schneiden",
+      durationMinutes: 105,
+      priceCents: 8900,
+      maxAdvanceDays: 730,
+      isComposite: true,
+      segments: [
+        {
+          key: "wash",
+          name: "Waschen",
+          serviceId: wash!.id,
+          durationMinutes: 15,
+          gapAfterMinMinutes: 0,
+          gapAfterMaxMinutes: 0,
+          sameStaffAsPrevious: true,
+          staffBusyDuringGap: false,
+        },
+        {
+          key: "colour",
+          name: "Färben",
+          serviceId: wash!.id,
+          durationMinutes: 30,
+          gapAfterMinMinutes: 30,
+          gapAfterMaxMinutes: 45,
+          sameStaffAsPrevious: true,
+          staffBusyDuringGap: false,
+        },
+        {
+          key: "cut",
+          name: "Schneiden",
+          serviceId: cut!.id,
+          durationMinutes: 30,
+          gapAfterMinMinutes: 0,
+          gapAfterMaxMinutes: 0,
+          sameStaffAsPrevious: false,
+          staffBusyDuringGap: false,
+        },
+      ],
+    })
+    .returning();
+  for (const id of [wash!.id, cut!.id, composite!.id]) {
+    await db
+      .insert(branchServiceOffers)
+      .values({ companyId: salon.company.companyId, branchId: salon.branchId, serviceId: id });
+  }
+  await db.insert(staffServices).values([
+    { companyId: salon.company.companyId, staffId: salon.staffIds[0]!, serviceId: wash!.id },
+    { companyId: salon.company.companyId, staffId: salon.staffIds[1]!, serviceId: cut!.id },
+  ]);
+  return { ...salon, compositeId: composite!.id, washId: wash!.id, cutId: cut!.id };
+}
+
+describe("composite bookings", () => {
+  it("are offered with every segment assigned, and booked across both calendars", async () => {
+    const salon = await compositeSalon();
+    const offered = await api("/api/v2/availability/composite", {
+      apiKey: salon.key,
+      body: { date: "2027-06-01", branch_id: salon.branchId, service_id: salon.compositeId, limit: 5 },
+    });
+    expect(offered.status, await offered.clone().text()).toBe(200);
+    const slots = (
+      await json<{
+        slots: { start: string; segments: { key: string; staff_id: number; start: string }[] }[];
+      }>(offered)
+    ).slots;
+    expect(slots[0]).toMatchObject({
+      start: "09:00",
+      segments: [
+        { key: "wash", staff_id: salon.staffIds[0], start: "09:00" },
+        { key: "colour", staff_id: salon.staffIds[0], start: "09:15" },
+        { key: "cut", staff_id: salon.staffIds[1], start: "10:15" },
+      ],
+    });
+    const res = await api("/api/v2/bookings/composite", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[0],
+        branch_id: salon.branchId,
+        service_id: salon.compositeId,
+        starts_at: berlin("2027-06-01", "09:00"),
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const booked = (
+      await json<{ appointment: { id: number; is_composite: boolean; segments: unknown[] } }>(res)
+    ).appointment;
+    expect(booked.is_composite).toBe(true);
+    expect(booked.segments).toHaveLength(3);
+    // The colourist is free during processing (09:45–10:15) for someone else.
+    const during = await api("/api/v2/bookings", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[1],
+        service_id: salon.washId,
+        staff_id: salon.staffIds[0],
+        starts_at: berlin("2027-06-01", "09:45"),
+      },
+    });
+    expect(during.status, await during.clone().text()).toBe(201);
+  });
+
+  it("leave nothing behind when the second calendar is taken at the last moment", async () => {
+    const salon = await compositeSalon();
+    // Someone holds the cutter's 10:15 directly in the calendar object: availability (from D1) still
+    // offers the slot, the booking then finds that segment taken.
+    const cutter = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(`staff:${salon.staffIds[1]}`));
+    const start = Date.parse(berlin("2027-06-02", "10:15"));
+    const taken = await cutter.reserve(`staff:${salon.staffIds[1]}`, {
+      ref: "walk-in",
+      kind: "hold",
+      start,
+      end: start + 30 * 60_000,
+      ttlMs: 600_000,
+    });
+    expect(taken.ok).toBe(true);
+    const res = await api("/api/v2/bookings/composite", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[0],
+        branch_id: salon.branchId,
+        service_id: salon.compositeId,
+        starts_at: berlin("2027-06-02", "09:00"),
+      },
+    });
+    expect(res.status).toBe(409);
+    expect((await json<{ error: { code: string } }>(res)).error.code).toBe("APPOINTMENT_CONFLICT");
+    expect(
+      await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId)),
+    ).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(calendarOccupancy)
+        .where(eq(calendarOccupancy.companyId, salon.company.companyId)),
+    ).toHaveLength(0);
+    const washer = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(`staff:${salon.staffIds[0]}`));
+    const left = await washer.entries(`staff:${salon.staffIds[0]}`, start - 86_400_000, start + 86_400_000);
+    expect(left).toEqual([]);
+  });
+});
