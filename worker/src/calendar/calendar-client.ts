@@ -10,6 +10,10 @@ export function calendarFor(env: Env, calendarKey: string) {
     commit: (ref: string, uid: string, options?: { finalRef?: string; replaces?: string }) =>
       stub.commit(calendarKey, ref, uid, options),
     release: (ref: string) => stub.release(calendarKey, ref),
+    reserveMany: (requests: ReserveRequest[]) => stub.reserveMany(calendarKey, requests),
+    commitMany: (items: { ref: string; uid: string; finalRef?: string }[]) =>
+      stub.commitMany(calendarKey, items),
+    releaseMany: (refs: string[]) => stub.releaseMany(calendarKey, refs),
     releaseAppointment: (uid: string | null, ref: string) => stub.releaseAppointment(calendarKey, uid, ref),
     entries: (from: number, to: number) => stub.entries(calendarKey, from, to),
     resync: () => stub.resync(calendarKey),

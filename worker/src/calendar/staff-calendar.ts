@@ -60,6 +60,40 @@ export class StaffCalendar extends DurableObject<Env> {
     return { ok: true, expiresAt };
   }
 
+  /** Several reservations in one call (a recurring series): each succeeds or fails on its own. */
+  async reserveMany(
+    calendarKey: string,
+    requests: ReserveRequest[],
+    now = Date.now(),
+  ): Promise<ReserveResult[]> {
+    await this.ready(calendarKey);
+    const results = requests.map((request): ReserveResult => {
+      const expiresAt = now + request.ttlMs;
+      const result = this.store.reserve(
+        { ...request, expiresAt, appointmentUid: request.appointmentUid ?? null },
+        now,
+        request.ignoreRefs,
+      );
+      return result.ok ? { ok: true, expiresAt } : result;
+    });
+    await this.scheduleAlarm();
+    return results;
+  }
+
+  async commitMany(
+    calendarKey: string,
+    items: { ref: string; uid: string; finalRef?: string }[],
+  ): Promise<number> {
+    await this.ready(calendarKey);
+    return items.filter((i) => this.store.commit(i.ref, i.finalRef ?? appointmentRef({ uid: i.uid }), i.uid))
+      .length;
+  }
+
+  async releaseMany(calendarKey: string, refs: string[]): Promise<number> {
+    await this.ready(calendarKey);
+    return refs.filter((ref) => this.store.remove(ref)).length;
+  }
+
   /**
    * Makes a reservation permanent as (part of) the appointment `uid` after D1 committed it.
    * `finalRef` names the entry (a composite has one per segment); `replaces` is let go with it.

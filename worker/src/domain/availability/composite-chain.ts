@@ -48,7 +48,7 @@ export function createChainFinder(segments: readonly SegmentPlan[], day: Composi
   };
 
   const chain = (first: number, latestEnd: number): TimedSegment[] | null => {
-    if (minEnd(0, first) > latestEnd) return null;
+    if (!endsBy(minEnd(0, first), latestEnd)) return null;
     const timed: TimedSegment[] = [];
     let start = first;
     for (let index = 0; index <= lastIndex; index++) {
@@ -63,7 +63,7 @@ export function createChainFinder(segments: readonly SegmentPlan[], day: Composi
       const gap = segment.gapsMs.find(
         (candidate) =>
           (!segment.busyDuringGap || end + candidate <= free) &&
-          minEnd(index + 1, end + candidate) <= latestEnd,
+          endsBy(minEnd(index + 1, end + candidate), latestEnd),
       );
       if (gap === undefined) return null;
       timed.push({ start, end, occupiedUntil: segment.busyDuringGap ? end + gap : end });
@@ -73,4 +73,9 @@ export function createChainFinder(segments: readonly SegmentPlan[], day: Composi
   };
 
   return { chain };
+}
+
+/** +∞ marks "cannot be scheduled", so it never fits, not even under an unbounded limit. */
+function endsBy(end: number, latestEnd: number): boolean {
+  return end < Number.POSITIVE_INFINITY && end <= latestEnd;
 }

@@ -129,12 +129,9 @@ export const CompositeAvailabilityResponseSchema = z
     success: z.literal(true),
     available: z.boolean(),
     time_zone: z.string(),
-    total_duration: z
-      .number()
-      .int()
-      .openapi({
-        description: "Minutes from the first segment's start to the last one's end (minimal gaps)",
-      }),
+    total_duration: z.number().int().openapi({
+      description: "Minutes from the first segment's start to the last one's end (minimal gaps)",
+    }),
     slots: z.array(CompositeSlotSchema),
   })
   .openapi("CompositeAvailabilityResponse");

@@ -3,15 +3,19 @@ import type { AppEnv } from "../../http/app-env";
 import { tenantScope } from "../../middleware/authorize";
 import { actorOf, loadAppointment, segmentsOf } from "../../services/scheduling/appointment-access";
 import { cancelBooking } from "../../services/scheduling/cancel-booking";
+import { cancelSeries } from "../../services/scheduling/cancel-series";
 import { createBooking } from "../../services/scheduling/create-booking";
 import { createCompositeBooking } from "../../services/scheduling/create-composite-booking";
+import { createRecurringSeries } from "../../services/scheduling/create-recurring-series";
 import { rescheduleBooking } from "../../services/scheduling/reschedule-booking";
 import { changeStatus } from "../../services/scheduling/status-transitions";
 import { presentAppointment, presentSegment } from "./appointment-schema";
 import {
   cancelBookingRoute,
+  cancelSeriesRoute,
   createBookingRoute,
   createCompositeBookingRoute,
+  createRecurringRoute,
   getBookingRoute,
   rescheduleBookingRoute,
   TRANSITIONS,
@@ -35,7 +39,47 @@ const policyOut = (d: {
 });
 
 export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
-  // Registered before /api/v2/bookings/{id} routes so "composite" is never read as an id.
+  // Registered before /api/v2/bookings/{id} routes so "composite" and "recurring" are never read as ids.
+  app.openapi(createRecurringRoute, async (c) => {
+    const body = c.req.valid("json");
+    const principal = c.get("principal");
+    const result = await createRecurringSeries(tenantScope(c), c.env, {
+      customerId: body.customer_id,
+      serviceId: body.service_id,
+      staffId: body.staff_id,
+      branchId: body.branch_id,
+      startsAt: new Date(body.starts_at),
+      frequency: body.recurrence.frequency,
+      interval: body.recurrence.interval,
+      count: body.recurrence.count,
+      until: body.recurrence.until,
+      source: body.source,
+      notes: body.notes ?? null,
+      createdByUserId: principal.kind === "user" ? principal.id : null,
+    });
+    return c.json(
+      {
+        success: true as const,
+        series_id: result.pattern.id,
+        appointments: result.appointments.map((a) => presentAppointment(a)),
+        occurrences: result.occurrences,
+        policy: policyOut(result.policy),
+      },
+      201,
+    );
+  });
+
+  app.openapi(cancelSeriesRoute, async (c) => {
+    const body = (c.req.valid("json") ?? {}) as { from?: string; reason?: string };
+    const result = await cancelSeries(tenantScope(c), c.env, {
+      patternId: c.req.valid("param").id,
+      from: body.from ? new Date(body.from) : undefined,
+      reason: body.reason,
+      actor: actorOf(c.get("principal")),
+    });
+    return c.json({ success: true as const, series_id: result.patternId, results: result.results }, 200);
+  });
+
   app.openapi(createCompositeBookingRoute, async (c) => {
     const body = c.req.valid("json");
     const principal = c.get("principal");

@@ -1,0 +1,123 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { appointments, recurringAppointmentPatterns } from "../../../drizzle/schema";
+import { api, json } from "../helpers/api";
+import { db } from "../helpers/fixtures";
+import { berlin, createSalon, type Salon } from "../helpers/salon";
+
+type Series = {
+  series_id: number;
+  appointments: {
+    id: number;
+    starts_at: string;
+    occurrence_index: number;
+    parent_appointment_id: number | null;
+  }[];
+  occurrences: { date: string; time: string; status: string; reason?: string }[];
+};
+
+const single = (salon: Salon, startsAt: string, customer = 1) =>
+  api("/api/v2/bookings", {
+    apiKey: salon.key,
+    body: {
+      customer_id: salon.customerIds[customer],
+      service_id: salon.serviceId,
+      staff_id: salon.staffIds[0],
+      starts_at: startsAt,
+    },
+  });
+
+const series = (salon: Salon, startsAt: string, recurrence: Record<string, unknown>) =>
+  api("/api/v2/bookings/recurring", {
+    apiKey: salon.key,
+    body: {
+      customer_id: salon.customerIds[0],
+      service_id: salon.serviceId,
+      staff_id: salon.staffIds[0],
+      starts_at: startsAt,
+      recurrence,
+    },
+  });
+
+describe("recurring series", () => {
+  it("keeps 10:00 local across the March DST change, skips a taken week and reports it", async () => {
+    const salon = await createSalon({ staffCount: 1 });
+    expect((await single(salon, berlin("2027-03-30", "10:00"))).status).toBe(201);
+    const res = await series(salon, berlin("2027-03-16", "10:00"), {
+      frequency: "weekly",
+      interval: 1,
+      count: 6,
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const body = await json<Series>(res);
+    expect(body.occurrences.map((o) => [o.date, o.time, o.status])).toEqual([
+      ["2027-03-16", "10:00", "booked"],
+      ["2027-03-23", "10:00", "booked"],
+      ["2027-03-30", "10:00", "skipped"],
+      ["2027-04-06", "10:00", "booked"],
+      ["2027-04-13", "10:00", "booked"],
+      ["2027-04-20", "10:00", "booked"],
+    ]);
+    expect(body.occurrences[2]!.reason).toBe("taken");
+    expect(body.appointments).toHaveLength(5);
+    // 10:00 in Berlin is 09:00Z before the change and 08:00Z after it.
+    expect(body.appointments[0]!.starts_at).toBe("2027-03-16T09:00:00.000Z");
+    expect(body.appointments[2]!.starts_at).toBe("2027-04-06T08:00:00.000Z");
+    const parent = body.appointments[0]!.id;
+    expect(body.appointments.slice(1).every((a) => a.parent_appointment_id === parent)).toBe(true);
+  });
+
+  it("books nothing when more occurrences conflict than the policy may skip", async () => {
+    const salon = await createSalon({ staffCount: 1 });
+    for (const date of ["2027-05-11", "2027-05-18", "2027-05-25"]) {
+      expect((await single(salon, berlin(date, "10:00"))).status).toBe(201);
+    }
+    const res = await series(salon, berlin("2027-05-04", "10:00"), {
+      frequency: "weekly",
+      interval: 1,
+      count: 6,
+    });
+    expect(res.status).toBe(409);
+    const body = await json<{ error: { code: string; details: { policy: { rule: string } } } }>(res);
+    expect(body.error.code).toBe("SERIES_NOT_BOOKABLE");
+    expect(body.error.details.policy.rule).toBe("max_skips_per_series");
+    const patterns = await db
+      .select()
+      .from(recurringAppointmentPatterns)
+      .where(eq(recurringAppointmentPatterns.companyId, salon.company.companyId));
+    expect(patterns).toHaveLength(0);
+    // The free weeks were not left reserved: a single booking there works.
+    expect((await single(salon, berlin("2027-05-04", "10:00"), 2)).status).toBe(201);
+  });
+
+  it("refuses a series shorter than the policy's minimum", async () => {
+    const salon = await createSalon({ staffCount: 1 });
+    const res = await series(salon, berlin("2027-06-01", "10:00"), {
+      frequency: "weekly",
+      interval: 2,
+      count: 2,
+    });
+    expect(res.status).toBe(409);
+  });
+
+  it("cancels a series from a date on, occurrence by occurrence", async () => {
+    const salon = await createSalon({ staffCount: 1 });
+    const created = await json<Series>(
+      await series(salon, berlin("2027-07-06", "10:00"), { frequency: "monthly", interval: 1, count: 4 }),
+    );
+    const res = await api(`/api/v2/series/${created.series_id}`, {
+      method: "DELETE",
+      apiKey: salon.key,
+      body: { from: berlin("2027-08-01", "00:00"), reason: "Umzug" },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await json<{ results: { cancelled: boolean }[] }>(res);
+    expect(body.results).toHaveLength(3);
+    expect(body.results.every((r) => r.cancelled)).toBe(true);
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.recurringPatternId, created.series_id));
+    expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "cancelled", "cancelled", "confirmed"]);
+  });
+});
