@@ -84,7 +84,7 @@ export async function resolveBookingTarget(
       ),
   ]);
   const branch = branchRows[0];
-  if (!branch || !branch.isActive) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
+  if (!branch?.isActive) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
   const offer = offerRows[0];
   if (!offer) throw invalidFields({ "body.service_id": ["This branch does not offer this service"] });
   const qualification = qualificationRows[0]!;

@@ -53,7 +53,7 @@ export async function simpleAvailability(
       ),
   ]);
   const service = serviceRows[0];
-  if (!service || !service.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });
+  if (!service?.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });
   if (request.staffId && candidates.length === 0) {
     throw invalidFields({ "body.staff_id": ["Unknown staff member, or not qualified for this service"] });
   }
