@@ -11,15 +11,23 @@ export interface RateLimitRule {
   windowSeconds: number;
 }
 
-/** Counts one hit of `rule` for `key` and reports the decision; RATE_LIMIT_FACTOR scales limits. */
+/**
+ * Counts one hit of every rule for `key` (one call to that caller's limiter object) and reports
+ * the tightest decision; RATE_LIMIT_FACTOR scales the limits.
+ */
 export async function consumeRateLimit(
   c: Context<AppEnv>,
-  rule: RateLimitRule,
+  rules: RateLimitRule | readonly RateLimitRule[],
   key: string,
 ): Promise<RateLimitDecision> {
-  const limit = Math.max(1, Math.floor(rule.limit * limitFactor(c)));
-  const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(`${rule.name}:${key}`));
-  return stub.hit(limit, rule.windowSeconds);
+  const factor = limitFactor(c);
+  const buckets = (Array.isArray(rules) ? rules : [rules]).map((rule: RateLimitRule) => ({
+    name: rule.name,
+    limit: Math.max(1, Math.floor(rule.limit * factor)),
+    windowSeconds: rule.windowSeconds,
+  }));
+  const stub = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(key));
+  return stub.hit(buckets);
 }
 
 function limitFactor(c: Context<AppEnv>): number {
@@ -49,10 +57,13 @@ export function rateLimitedError(decision: RateLimitDecision): ApiError {
   );
 }
 
-/** Enforces `rule` per key (default: the authenticated principal, else the client address). */
-export function rateLimit(rule: RateLimitRule, keyOf: (c: Context<AppEnv>) => string = principalOrClientKey) {
+/** Enforces `rules` per key (default: the authenticated principal, else the client address). */
+export function rateLimit(
+  rules: RateLimitRule | readonly RateLimitRule[],
+  keyOf: (c: Context<AppEnv>) => string = principalOrClientKey,
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const decision = await consumeRateLimit(c, rule, keyOf(c));
+    const decision = await consumeRateLimit(c, rules, keyOf(c));
     if (!decision.allowed) throw rateLimitedError(decision);
     await next();
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) c.res.headers.set(name, value);

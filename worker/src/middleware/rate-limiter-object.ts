@@ -8,31 +8,45 @@ export interface RateLimitDecision {
   resetAt: number;
 }
 
+export interface Bucket {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
 /**
- * Exact fixed-window counter for one rate-limit key (one object per key, addressed by name).
- * Counts live in memory: an evicted object starts a fresh window, which errs on the side of the
- * caller and never blocks wrongly. The Workers Rate Limiting binding cannot report remaining
- * quota, which the X-RateLimit-* headers need, hence this object.
+ * Exact fixed-window counters for one caller (one object per caller key, addressed by name),
+ * one counter per bucket ("api", "bookings:create", …), so a request that falls under several
+ * limits costs one call. Counts live in memory: an evicted object starts fresh windows, which
+ * errs on the caller's side and never blocks wrongly. The Workers Rate Limiting binding cannot
+ * report remaining quota, which the X-RateLimit-* headers need, hence this object.
  */
 export class RateLimiter extends DurableObject {
-  private windowStart = 0;
-  private count = 0;
+  private readonly windows = new Map<string, { start: number; count: number }>();
 
-  hit(limit: number, windowSeconds: number, now = Date.now()): RateLimitDecision {
-    const windowMs = windowSeconds * 1000;
-    const start = now - (now % windowMs);
-    if (start !== this.windowStart) {
-      this.windowStart = start;
-      this.count = 0;
+  /**
+   * Counts one hit in every bucket if all of them have room; otherwise counts nothing and
+   * reports the bucket that is full. The decision returned is the tightest one.
+   */
+  hit(buckets: Bucket[], now = Date.now()): RateLimitDecision {
+    const states = buckets.map((bucket) => {
+      const windowMs = bucket.windowSeconds * 1000;
+      const start = now - (now % windowMs);
+      let state = this.windows.get(bucket.name);
+      if (!state || state.start !== start) {
+        state = { start, count: 0 };
+        this.windows.set(bucket.name, state);
+      }
+      return { bucket, state, resetAt: Math.ceil((start + windowMs) / 1000) };
+    });
+    const full = states.find((s) => s.state.count >= s.bucket.limit);
+    if (full) return { allowed: false, limit: full.bucket.limit, remaining: 0, resetAt: full.resetAt };
+    let tightest: RateLimitDecision | null = null;
+    for (const s of states) {
+      s.state.count += 1;
+      const decision = { allowed: true, limit: s.bucket.limit, remaining: s.bucket.limit - s.state.count, resetAt: s.resetAt };
+      if (!tightest || decision.remaining < tightest.remaining) tightest = decision;
     }
-    const resetAt = Math.ceil((start + windowMs) / 1000);
-    if (this.count >= limit) return { allowed: false, limit, remaining: 0, resetAt };
-    this.count += 1;
-    return { allowed: true, limit, remaining: limit - this.count, resetAt };
-  }
-
-  /** Forgets the current window (after a successful login, for example). */
-  clear(): void {
-    this.count = 0;
+    return tightest ?? { allowed: true, limit: 0, remaining: 0, resetAt: Math.ceil(now / 1000) };
   }
 }

@@ -45,17 +45,20 @@ describe("admin login", () => {
 
   it("rate-limits login attempts per email with Retry-After", async () => {
     const user = await createUser(await createCompany(), "staff");
+    // Windows are aligned to the clock, so allow for a boundary passing mid-test (two windows at most).
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 21; i++) {
       const res = await api("/api/v1/auth/login", { body: { email: user.email, password: "falsch-falsch" } });
       statuses.push(res.status);
       if (res.status === 429) {
         expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
         expect((await json<{ error: { code: string } }>(res)).error.code).toBe("RATE_LIMITED");
+        break;
       }
     }
-    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
-    expect(statuses[10]).toBe(429);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.length).toBeGreaterThanOrEqual(11);
   });
 
   it("knows the caller through /me, and logout revokes the session at once", async () => {

@@ -27,8 +27,8 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     for (const [rule, key] of [
-      [LOGIN_PER_ADDRESS, clientAddress(c)],
-      [LOGIN_PER_EMAIL, email.trim().toLowerCase()],
+      [LOGIN_PER_ADDRESS, `ip:${clientAddress(c)}`],
+      [LOGIN_PER_EMAIL, `email:${email.trim().toLowerCase()}`],
     ] as const) {
       const decision = await consumeRateLimit(c, rule, key);
       if (!decision.allowed) throw rateLimitedError(decision);

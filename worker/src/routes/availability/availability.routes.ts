@@ -1,10 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { InstantSchema, LocalDateSchema, standardErrors } from "../../http/schemas";
-import { rateLimit } from "../../middleware/rate-limit";
 import { guard, SECURED } from "../guards";
 
 /** Seed §8.6: availability 60 requests per minute per caller. */
-const availabilityLimit = rateLimit({ name: "availability", limit: 60, windowSeconds: 60 });
+const AVAILABILITY_LIMIT = { name: "availability", limit: 60, windowSeconds: 60 };
 
 const minutes5 = z.number().int().min(5).max(720).multipleOf(5);
 
@@ -143,7 +142,7 @@ export const simpleAvailabilityRoute = createRoute({
   tags: ["Availability"],
   summary: "Free slots for one service, one staff member or any qualified one",
   security: SECURED,
-  middleware: [...guard("view_appointments"), availabilityLimit],
+  middleware: guard("view_appointments", [AVAILABILITY_LIMIT]),
   request: {
     body: { required: true, content: { "application/json": { schema: SimpleAvailabilityRequestSchema } } },
   },
@@ -163,7 +162,7 @@ export const compositeAvailabilityRoute = createRoute({
   tags: ["Availability"],
   summary: "Free starts for a sequence of services (e.g. wash, colour with processing time, cut)",
   security: SECURED,
-  middleware: [...guard("view_appointments"), availabilityLimit],
+  middleware: guard("view_appointments", [AVAILABILITY_LIMIT]),
   request: {
     body: { required: true, content: { "application/json": { schema: CompositeAvailabilityRequestSchema } } },
   },

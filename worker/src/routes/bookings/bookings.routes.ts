@@ -2,13 +2,12 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { APPOINTMENT_SOURCES } from "../../../../drizzle/schema";
 import { IdParamSchema, InstantSchema, standardErrors } from "../../http/schemas";
 import { idempotent } from "../../middleware/idempotency";
-import { rateLimit } from "../../middleware/rate-limit";
 import { guard, SECURED } from "../guards";
 import { AppointmentSchema } from "./appointment-schema";
 
 /** Seed §7.4: create 30/min, reschedule 10/min, cancel 10/min per caller. */
-const createLimit = rateLimit({ name: "bookings:create", limit: 30, windowSeconds: 60 });
-const changeLimit = rateLimit({ name: "bookings:change", limit: 10, windowSeconds: 60 });
+const CREATE_LIMIT = { name: "bookings:create", limit: 30, windowSeconds: 60 };
+const CHANGE_LIMIT = { name: "bookings:change", limit: 10, windowSeconds: 60 };
 
 const json = <T extends z.ZodType>(schema: T) => ({ "application/json": { schema } });
 const conflict = {
@@ -84,7 +83,7 @@ export const createBookingRoute = createRoute({
   summary:
     "Book an appointment (conflict-free; 409 APPOINTMENT_CONFLICT with the next free slots when taken)",
   security: SECURED,
-  middleware: [...guard("create_appointments"), createLimit, idempotent],
+  middleware: [...guard("create_appointments", [CREATE_LIMIT]), idempotent],
   request: { headers: IdempotencyHeader, body: { required: true, content: json(CreateBookingSchema) } },
   responses: {
     201: { description: "Booked", content: json(BookingResultSchema) },
@@ -141,7 +140,7 @@ export const rescheduleBookingRoute = createRoute({
   tags: ["Bookings"],
   summary: "Move an appointment (policy-checked, conflict-free)",
   security: SECURED,
-  middleware: [...guard("edit_appointments"), changeLimit, idempotent],
+  middleware: [...guard("edit_appointments", [CHANGE_LIMIT]), idempotent],
   request: {
     params: IdParamSchema,
     headers: IdempotencyHeader,
@@ -185,7 +184,7 @@ export const cancelBookingRoute = createRoute({
   tags: ["Bookings"],
   summary: "Cancel an appointment (policy-checked; the time becomes free at once)",
   security: SECURED,
-  middleware: [...guard("edit_appointments"), changeLimit, idempotent],
+  middleware: [...guard("edit_appointments", [CHANGE_LIMIT]), idempotent],
   request: {
     params: IdParamSchema,
     headers: IdempotencyHeader,
@@ -288,7 +287,7 @@ export const createCompositeBookingRoute = createRoute({
   tags: ["Bookings"],
   summary: "Book a composite appointment across several calendars, all or nothing",
   security: SECURED,
-  middleware: [...guard("create_appointments"), createLimit, idempotent],
+  middleware: [...guard("create_appointments", [CREATE_LIMIT]), idempotent],
   request: {
     headers: IdempotencyHeader,
     body: { required: true, content: json(CreateCompositeBookingSchema) },
@@ -352,7 +351,7 @@ export const createRecurringRoute = createRoute({
   tags: ["Bookings"],
   summary: "Book a recurring series under the recurring policy, reporting every occurrence",
   security: SECURED,
-  middleware: [...guard("create_appointments"), createLimit, idempotent],
+  middleware: [...guard("create_appointments", [CREATE_LIMIT]), idempotent],
   request: { headers: IdempotencyHeader, body: { required: true, content: json(CreateRecurringSchema) } },
   responses: {
     201: {
@@ -382,7 +381,7 @@ export const cancelSeriesRoute = createRoute({
   summary:
     "Cancel a recurring series from a date on (default: now), each occurrence under the cancellation policy",
   security: SECURED,
-  middleware: [...guard("edit_appointments"), changeLimit, idempotent],
+  middleware: [...guard("edit_appointments", [CHANGE_LIMIT]), idempotent],
   request: {
     params: IdParamSchema,
     body: {

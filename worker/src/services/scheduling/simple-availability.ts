@@ -1,4 +1,4 @@
-import { eq, isNull } from "drizzle-orm";
+import { eq, isNull, sql } from "drizzle-orm";
 import { branches, branchServiceOffers, services, staff, staffServices } from "../../../../drizzle/schema";
 import type { TenantScope } from "../../db/tenant-scope";
 import { findSlots, type ServiceTiming, type Slot } from "../../domain/availability";
@@ -34,7 +34,11 @@ export async function simpleAvailability(
   now = Date.now(),
 ) {
   const db = scope.db;
-  const [serviceRows, candidates] = await db.batch([
+  // The branch is the one asked for, or else the staff member's: resolved inside the same batch.
+  const branchRef = request.branchId
+    ? sql`${request.branchId}`
+    : sql`(SELECT branch_id FROM staff WHERE id = ${request.staffId ?? 0} AND company_id = ${scope.companyId})`;
+  const [serviceRows, candidates, branchRows, offerRows] = await db.batch([
     db.select().from(services).where(scope.byId(services, request.serviceId)),
     db
       .select({ staff, qualification: staffServices })
@@ -51,6 +55,18 @@ export async function simpleAvailability(
           request.branchId ? eq(staff.branchId, request.branchId) : undefined,
         ),
       ),
+    db.select().from(branches).where(scope.where(branches, eq(branches.id, branchRef))),
+    db
+      .select()
+      .from(branchServiceOffers)
+      .where(
+        scope.where(
+          branchServiceOffers,
+          eq(branchServiceOffers.branchId, branchRef),
+          eq(branchServiceOffers.serviceId, request.serviceId),
+          eq(branchServiceOffers.isActive, true),
+        ),
+      ),
   ]);
   const service = serviceRows[0];
   if (!service?.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });
@@ -60,20 +76,6 @@ export async function simpleAvailability(
   const branchId = request.branchId ?? candidates[0]?.staff.branchId;
   if (branchId === undefined) return null;
 
-  const [branchRows, offerRows] = await db.batch([
-    db.select().from(branches).where(scope.byId(branches, branchId)),
-    db
-      .select()
-      .from(branchServiceOffers)
-      .where(
-        scope.where(
-          branchServiceOffers,
-          eq(branchServiceOffers.branchId, branchId),
-          eq(branchServiceOffers.serviceId, service.id),
-          eq(branchServiceOffers.isActive, true),
-        ),
-      ),
-  ]);
   const branch = branchRows[0];
   if (!branch) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
   const offer = offerRows[0];
