@@ -36,9 +36,10 @@ export function minutesOf(time: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
-/** First granule and the granule after the last one covering [from, until). */
-export function granuleSpan(from: number, until: number): { first: number; end: number } {
-  return { first: Math.floor(from / GRANULE_MS), end: Math.ceil(until / GRANULE_MS) };
+/** 'HH:MM' plus `minutes` (same day). */
+export function timeAfter(time: string, minutes: number): string {
+  const total = minutesOf(time) + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
 export const iso = (instant: number): string => new Date(instant).toISOString();

@@ -6,7 +6,23 @@ import { normalizePhone } from "../../worker/src/domain/phone";
 import type { Rng } from "./prng";
 
 const MOBILE_PREFIXES = [
-  "151", "152", "157", "159", "160", "162", "163", "170", "171", "172", "173", "174", "175", "176", "177", "178", "179",
+  "151",
+  "152",
+  "157",
+  "159",
+  "160",
+  "162",
+  "163",
+  "170",
+  "171",
+  "172",
+  "173",
+  "174",
+  "175",
+  "176",
+  "177",
+  "178",
+  "179",
 ];
 
 /** National area codes without the trunk 0. */

@@ -111,7 +111,14 @@ export interface ProfileDef {
   seed: string;
   timeZone: string;
   tenant: { id: number; name: string; slug: string };
-  company: { id: number; name: string; slug: string; email: string; phone: string; settings: Record<string, unknown> };
+  company: {
+    id: number;
+    name: string;
+    slug: string;
+    email: string;
+    phone: string;
+    settings: Record<string, unknown>;
+  };
   branches: BranchDef[];
   services: ServiceDef[];
   staff: StaffDef[];

@@ -7,14 +7,28 @@
  */
 import { createCipheriv, createHash, createHmac, pbkdf2Sync } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { API_KEY_PATTERN } from "../../worker/src/auth/api-key-format";
-import { PASSWORD_ITERATIONS } from "../../worker/src/auth/password";
+
+// Copied from the Worker (its auth modules are typed for the Workers runtime, not Node);
+// scripts/seed/check.ts verifies the seeded rows with the Worker's own functions.
+/** worker/src/auth/password.ts PASSWORD_ITERATIONS */
+const PASSWORD_ITERATIONS = 100_000;
+/** worker/src/auth/api-key-format.ts API_KEY_PATTERN */
+const API_KEY_PATTERN = /^tek_([a-z0-9]{10})_([A-Za-z0-9_-]{32,64})$/;
 
 const toBase64Url = (bytes: Uint8Array): string => Buffer.from(bytes).toString("base64url");
 
 /** A 16-byte salt derived from a label: demo data has fixed salts so the seed file is reproducible. */
 export function fixedSalt(label: string): Buffer {
   return createHash("sha256").update(`seed-salt:${label}`).digest().subarray(0, 16);
+}
+
+/** A UUID (version 4 layout) derived from a label: stable across runs, like a seeded appointment uid. */
+export function seedUuid(label: string): string {
+  const bytes = createHash("sha256").update(`seed-uuid:${label}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function hashPassword(password: string, salt: Buffer): string {

@@ -38,7 +38,7 @@ export function createChainFinder(segments: readonly SegmentPlan[], day: Composi
         for (const gap of segment.gapsMs) {
           if (segment.busyDuringGap && end + gap > free) break;
           // No later gap can end sooner than this bound, so stop once it is reached.
-          if (best < Number.POSITIVE_INFINITY) break;
+          if (best <= end + gap + restMs) break;
           best = Math.min(best, minEnd(index + 1, end + gap));
         }
       }
