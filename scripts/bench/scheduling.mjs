@@ -10,7 +10,9 @@ import { printTable, runLoad } from "./lib/load.mjs";
 const baseUrl = process.env.BASE_URL ?? "http://127.0.0.1:8787";
 const durationMs = Number(process.env.DURATION ?? 10_000);
 const connections = Number(process.env.CONNECTIONS ?? 20);
-const credentials = JSON.parse(await readFile(new URL("../seed/demo-credentials.json", import.meta.url), "utf8"));
+const credentials = JSON.parse(
+  await readFile(new URL("../seed/demo-credentials.json", import.meta.url), "utf8"),
+);
 const headers = { Authorization: `Bearer ${credentials.benchApiKey}`, "Content-Type": "application/json" };
 
 async function get(path) {
@@ -33,7 +35,9 @@ const service = simple.sort((a, b) => qualifiedBy.get(b.id).size - qualifiedBy.g
 const qualified = staff.filter((s) => qualifiedBy.get(service.id).has(s.id));
 const composite = services.find((s) => s.is_composite);
 const branchId = qualified[0].branch_id;
-console.log(`bench tenant: ${staff.length} staff, ${services.length} services; service "${service.name}" (${qualified.length} qualified)`);
+console.log(
+  `bench tenant: ${staff.length} staff, ${services.length} services; service "${service.name}" (${qualified.length} qualified)`,
+);
 
 const dayOffset = (days) => {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -47,16 +51,33 @@ const routes = [
   { name: "GET /api/health", next: () => ["/api/health", {}] },
   {
     name: "availability/simple 1 day, 1 staff",
-    next: (w, i) => post("/api/v2/availability/simple", { date: busyDays[(w + i) % 7], service_id: service.id, staff_id: qualified[(w + i) % qualified.length].id }),
+    next: (w, i) =>
+      post("/api/v2/availability/simple", {
+        date: busyDays[(w + i) % 7],
+        service_id: service.id,
+        staff_id: qualified[(w + i) % qualified.length].id,
+      }),
   },
   {
     name: "availability/simple 7 days, any staff",
-    next: (w, i) => post("/api/v2/availability/simple", { date: busyDays[(w + i) % 7], days: 7, service_id: service.id, branch_id: branchId }),
+    next: (w, i) =>
+      post("/api/v2/availability/simple", {
+        date: busyDays[(w + i) % 7],
+        days: 7,
+        service_id: service.id,
+        branch_id: branchId,
+      }),
   },
   composite
     ? {
         name: "availability/composite 1 day",
-        next: (w, i) => post("/api/v2/availability/composite", { date: busyDays[(w + i) % 7], branch_id: branchId, service_id: composite.id, limit: 20 }),
+        next: (w, i) =>
+          post("/api/v2/availability/composite", {
+            date: busyDays[(w + i) % 7],
+            branch_id: branchId,
+            service_id: composite.id,
+            limit: 20,
+          }),
       }
     : {
         name: "availability/composite 1 day",
@@ -74,7 +95,10 @@ const results = [];
 for (const route of routes) {
   process.stdout.write(`measuring ${route.name} …\n`);
   await runLoad({ baseUrl, connections, durationMs: Math.min(2000, durationMs / 3), next: route.next }); // warm-up, not counted
-  results.push({ name: route.name, ...(await runLoad({ baseUrl, connections, durationMs, next: route.next })) });
+  results.push({
+    name: route.name,
+    ...(await runLoad({ baseUrl, connections, durationMs, next: route.next })),
+  });
 }
 
 // Booking throughput: each connection books consecutive free slots of its own staff member on a
@@ -125,10 +149,16 @@ results.push({
   })),
 });
 process.stdout.write("measuring GET /api/health again (drift check) …\n");
-results.push({ name: "GET /api/health (after)", ...(await runLoad({ baseUrl, connections, durationMs, next: routes[0].next })) });
+results.push({
+  name: "GET /api/health (after)",
+  ...(await runLoad({ baseUrl, connections, durationMs, next: routes[0].next })),
+});
 
 printTable(results, "GET /api/health");
 await mkdir(new URL("../../bench-results/", import.meta.url), { recursive: true });
-const file = new URL(`../../bench-results/scheduling-${new Date().toISOString().replace(/[:.]/g, "-")}.json`, import.meta.url);
+const file = new URL(
+  `../../bench-results/scheduling-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+  import.meta.url,
+);
 await writeFile(file, JSON.stringify({ baseUrl, durationMs, connections, results }, null, 2));
 console.log(`results written to ${file.pathname}`);

@@ -3,7 +3,13 @@
 // (Server-Timing app;dur) and status codes. Plain fetch with keep-alive, loopback only.
 
 /** Runs the load and returns its figures. `next(worker, i)` returns [path, init] for a request. */
-export async function runLoad({ baseUrl, connections, durationMs, next, maxRequests = Number.POSITIVE_INFINITY }) {
+export async function runLoad({
+  baseUrl,
+  connections,
+  durationMs,
+  next,
+  maxRequests = Number.POSITIVE_INFINITY,
+}) {
   const latencies = [];
   const serverTimes = [];
   const statuses = new Map();
@@ -31,7 +37,13 @@ export async function runLoad({ baseUrl, connections, durationMs, next, maxReque
   };
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
   const elapsed = (performance.now() - started) / 1000;
-  return { requests: latencies.length, rps: latencies.length / elapsed, latency: summarize(latencies), server: summarize(serverTimes), statuses: Object.fromEntries(statuses) };
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    latency: summarize(latencies),
+    server: summarize(serverTimes),
+    statuses: Object.fromEntries(statuses),
+  };
 }
 
 export function summarize(values) {
@@ -47,10 +59,14 @@ const fmt = (v) => (v === null ? "–" : v.toFixed(1));
 /** Prints one table row per route, and each route's p50/p99 as a ratio to the floor route. */
 export function printTable(results, floorName) {
   const floor = results.find((r) => r.name === floorName);
-  console.log("\nroute".padEnd(42) + "reqs".padStart(7) + "req/s".padStart(9) + "p50".padStart(8) + "p90".padStart(8) + "p99".padStart(8) + "max".padStart(8) + "  srv p50/p99".padStart(14) + "  x floor p50/p99  non-2xx");
+  console.log(
+    `${"\nroute".padEnd(42) + "reqs".padStart(7) + "req/s".padStart(9) + "p50".padStart(8) + "p90".padStart(8) + "p99".padStart(8) + "max".padStart(8) + "  srv p50/p99".padStart(14)}  x floor p50/p99  non-2xx`,
+  );
   for (const r of results) {
     const ratio =
-      floor && r !== floor ? `${(r.latency.p50 / floor.latency.p50).toFixed(2)} / ${(r.latency.p99 / floor.latency.p99).toFixed(2)}` : "—";
+      floor && r !== floor
+        ? `${(r.latency.p50 / floor.latency.p50).toFixed(2)} / ${(r.latency.p99 / floor.latency.p99).toFixed(2)}`
+        : "—";
     const non2xx = Object.entries(r.statuses)
       .filter(([s]) => !s.startsWith("2"))
       .map(([s, n]) => `${s}:${n}`)
@@ -68,5 +84,7 @@ export function printTable(results, floorName) {
         ` ${non2xx || "0"}`,
     );
   }
-  console.log("(client latency in ms at the given concurrency; srv = the handler's own time from Server-Timing)");
+  console.log(
+    "(client latency in ms at the given concurrency; srv = the handler's own time from Server-Timing)",
+  );
 }

@@ -44,7 +44,12 @@ export class RateLimiter extends DurableObject {
     let tightest: RateLimitDecision | null = null;
     for (const s of states) {
       s.state.count += 1;
-      const decision = { allowed: true, limit: s.bucket.limit, remaining: s.bucket.limit - s.state.count, resetAt: s.resetAt };
+      const decision = {
+        allowed: true,
+        limit: s.bucket.limit,
+        remaining: s.bucket.limit - s.state.count,
+        resetAt: s.resetAt,
+      };
       if (!tightest || decision.remaining < tightest.remaining) tightest = decision;
     }
     return tightest ?? { allowed: true, limit: 0, remaining: 0, resetAt: Math.ceil(now / 1000) };

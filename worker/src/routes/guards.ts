@@ -12,7 +12,10 @@ export const API_RATE_LIMIT: RateLimitRule = { name: "api", limit: 120, windowSe
  * Middleware for a protected route: who is calling, within budget (the API budget plus the
  * route's own limits, counted in one call), allowed to do this.
  */
-export function guard(permission: Permission, routeLimits: readonly RateLimitRule[] = []): MiddlewareHandler<AppEnv>[] {
+export function guard(
+  permission: Permission,
+  routeLimits: readonly RateLimitRule[] = [],
+): MiddlewareHandler<AppEnv>[] {
   return [authenticate, rateLimit([API_RATE_LIMIT, ...routeLimits]), requirePermission(permission)];
 }
 

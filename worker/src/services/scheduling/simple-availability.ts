@@ -55,7 +55,10 @@ export async function simpleAvailability(
           request.branchId ? eq(staff.branchId, request.branchId) : undefined,
         ),
       ),
-    db.select().from(branches).where(scope.where(branches, eq(branches.id, branchRef))),
+    db
+      .select()
+      .from(branches)
+      .where(scope.where(branches, eq(branches.id, branchRef))),
     db
       .select()
       .from(branchServiceOffers)
