@@ -3,30 +3,16 @@
 // URL (http://127.0.0.1:8787 unless PORT is set). `npm start -- --bench` also seeds the large
 // benchmark tenant and raises the rate limits for load tests.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildAdmin } from "./build-admin.mjs";
+import { ensureDevVars } from "./lib/dev-vars.mjs";
 import { projectEnv, ROOT, run, waitForHttp } from "./lib/run.mjs";
 
 const started = performance.now();
 const bench = process.argv.includes("--bench");
 const port = Number(process.env.PORT ?? 8787);
 const step = (label) => console.log(`• ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-
-/** Local secrets live in .dev.vars (gitignored); created once so sessions and encrypted seeds survive restarts. */
-async function ensureDevVars() {
-  const file = join(ROOT, ".dev.vars");
-  if (existsSync(file)) return;
-  const vars = [
-    `SESSION_SECRET=${randomBytes(32).toString("hex")}`,
-    `ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`,
-    "APP_ENV=development",
-  ];
-  await writeFile(file, `${vars.join("\n")}\n`, { mode: 0o600 });
-  console.log("• created .dev.vars with fresh local secrets");
-}
 
 async function seed(profile) {
   await mkdir(join(ROOT, ".tmp"), { recursive: true });
@@ -35,7 +21,7 @@ async function seed(profile) {
   await run("wrangler", ["d1", "execute", "DB", "--local", "--file", out, "--yes"], { quiet: true });
 }
 
-await ensureDevVars();
+if (await ensureDevVars()) console.log("• created .dev.vars with fresh local secrets");
 step("building the admin");
 await buildAdmin();
 step("applying migrations to the local D1");
