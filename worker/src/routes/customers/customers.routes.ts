@@ -157,14 +157,12 @@ async function indexPhones(row: Values, ctx: CrudContext): Promise<void> {
         ),
       ),
     ...[...numbers].map((phoneE164) =>
-      db
-        .insert(customerPhoneIndex)
-        .values({
-          companyId: ctx.scope.companyId,
-          customerId,
-          phoneE164,
-          isPrimary: phoneE164 === row.phone,
-        }),
+      db.insert(customerPhoneIndex).values({
+        companyId: ctx.scope.companyId,
+        customerId,
+        phoneE164,
+        isPrimary: phoneE164 === row.phone,
+      }),
     ),
   ]);
 }
