@@ -262,3 +262,24 @@ describe("database guard", () => {
     expect(rows).toHaveLength(1);
   });
 });
+
+describe("admin edits", () => {
+  it("apply with the current version and refuse a stale one without overwriting", async () => {
+    const salon = await createSalon();
+    const first = await json<Booked>(await book(salon, berlin("2027-03-08", "10:00")));
+    const edit = (version: number, note: string) =>
+      api(`/api/v2/bookings/${first.appointment_id}`, {
+        method: "PATCH",
+        apiKey: salon.key,
+        body: { internal_notes: note, expected_version: version },
+      });
+    const ok = await edit(1, "Kundin wünscht Tee");
+    expect(ok.status).toBe(200);
+    expect((await json<Booked>(ok)).appointment.version).toBe(2);
+    const stale = await edit(1, "überschrieben?");
+    expect(stale.status).toBe(409);
+    expect((await json<Failure>(stale)).error.code).toBe("VERSION_CONFLICT");
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, first.appointment_id));
+    expect(row!.internalNotes).toBe("Kundin wünscht Tee");
+  });
+});

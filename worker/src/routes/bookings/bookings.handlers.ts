@@ -7,6 +7,7 @@ import { cancelSeries } from "../../services/scheduling/cancel-series";
 import { createBooking } from "../../services/scheduling/create-booking";
 import { createCompositeBooking } from "../../services/scheduling/create-composite-booking";
 import { createRecurringSeries } from "../../services/scheduling/create-recurring-series";
+import { editBooking } from "../../services/scheduling/edit-booking";
 import { rescheduleBooking } from "../../services/scheduling/reschedule-booking";
 import { changeStatus } from "../../services/scheduling/status-transitions";
 import { presentAppointment, presentSegment } from "./appointment-schema";
@@ -16,6 +17,7 @@ import {
   createBookingRoute,
   createCompositeBookingRoute,
   createRecurringRoute,
+  editBookingRoute,
   getBookingRoute,
   rescheduleBookingRoute,
   TRANSITIONS,
@@ -191,6 +193,16 @@ export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
       },
       200,
     );
+  });
+
+  app.openapi(editBookingRoute, async (c) => {
+    const body = c.req.valid("json");
+    const appointment = await editBooking(tenantScope(c), c.req.valid("param").id, body.expected_version, {
+      notes: body.notes,
+      customerNotes: body.customer_notes,
+      internalNotes: body.internal_notes,
+    });
+    return c.json({ success: true as const, appointment: presentAppointment(appointment) }, 200);
   });
 
   for (const action of TRANSITIONS) {

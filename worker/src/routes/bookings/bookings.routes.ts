@@ -415,3 +415,36 @@ export const cancelSeriesRoute = createRoute({
     ...standardErrors,
   },
 });
+
+export const EditBookingSchema = z
+  .object({
+    notes: z.string().max(2000).nullable().optional(),
+    customer_notes: z.string().max(2000).nullable().optional(),
+    internal_notes: z.string().max(5000).nullable().optional(),
+    expected_version: z
+      .number()
+      .int()
+      .positive()
+      .openapi({ description: "Required: the version you last saw" }),
+  })
+  .strict()
+  .openapi("EditBooking", { example: { internal_notes: "Kundin wünscht Tee", expected_version: 3 } });
+
+export const editBookingRoute = createRoute({
+  method: "patch",
+  path: "/api/v2/bookings/{id}",
+  operationId: "editBooking",
+  tags: ["Bookings"],
+  summary: "Edit an appointment's notes (optimistic concurrency: a stale version is refused with 409)",
+  security: SECURED,
+  middleware: guard("edit_appointments"),
+  request: { params: IdParamSchema, body: { required: true, content: json(EditBookingSchema) } },
+  responses: {
+    200: {
+      description: "Edited",
+      content: json(z.object({ success: z.literal(true), appointment: AppointmentSchema })),
+    },
+    ...standardErrors,
+    409: conflict,
+  },
+});

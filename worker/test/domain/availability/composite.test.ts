@@ -89,6 +89,18 @@ describe("findCompositeSlots", () => {
     expect(findCompositeSlots(composite(noPreference), 1)[0]!.segments.map((s) => s.staffId)).toEqual([2, 1]);
   });
 
+  it("skips a staff member who is busy during a gap that blocks them", () => {
+    const busyLater = staff(1, [hours(TUE, "09:00", "12:00")], { busy: [span(TUESDAY, "09:45", "10:00")] });
+    const free = staff(2, [hours(TUE, "09:00", "12:00")]);
+    const segments = [
+      segment("colour", 30, [busyLater, free], { gapAfterMinMinutes: 30, gapAfterMaxMinutes: 30 }),
+      segment("cut", 30, [busyLater, free]),
+    ];
+    const first = findCompositeSlots(composite(segments), 1)[0]!;
+    expect(first.localStart).toBe("09:00");
+    expect(first.segments.map((s) => s.staffId)).toEqual([2, 1]);
+  });
+
   it("never gives one staff member overlapping parts of the same composite", () => {
     const only = staff(1, [hours(TUE, "09:00", "12:00")]);
     const slots = findCompositeSlots(composite([segment("a", 30, [only]), segment("b", 30, [only])]));

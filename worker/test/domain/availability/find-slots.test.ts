@@ -148,6 +148,16 @@ describe("findSlots: one staff member, one service", () => {
     ]);
   });
 
+  it("labels a slot that ends at midnight '24:00'", () => {
+    const person = staff(1, [hours(TUE, "22:00", "24:00")]);
+    const slots = findSlots(simpleQuery(TUESDAY, TUESDAY, [person], { slotIntervalMinutes: 60 }));
+    expect(slots.map((slot) => [slot.localStart, slot.localEnd])).toEqual([
+      ["22:00", "23:00"],
+      ["23:00", "24:00"],
+    ]);
+    expect(slots[1]!.end).toBe(at(WEDNESDAY, "00:00"));
+  });
+
   it("unites split shifts that touch, so a slot may run across the seam", () => {
     const person = staff(1, [hours(TUE, "09:00", "10:30"), hours(TUE, "10:30", "11:00")]);
     expect(starts(findSlots(simpleQuery(TUESDAY, TUESDAY, [person])))).toEqual(["09:00", "09:30", "10:00"]);

@@ -8,7 +8,7 @@ import {
   type SimpleQuery,
   workingWindows,
 } from "../../../src/domain/availability";
-import { nextLocalDate } from "../../../src/domain/zoned-time";
+import { nextLocalDate, zonedInstant } from "../../../src/domain/zoned-time";
 import { shuffled, shuffledCalendar, simpleQueries } from "./arbitraries";
 import { datesBetween, localDate, referenceSlots, referenceWindows, slotMap } from "./oracle";
 
@@ -38,6 +38,10 @@ describe("findSlots properties", () => {
           expect(slot.date).toBe(localDate(new Date(slot.start), query.timeZone));
           expect(slot.date >= query.fromDate && slot.date <= query.toDate).toBe(true);
           expect(slot.localStart).toBe(formatInTimeZone(slot.start, query.timeZone, "HH:mm"));
+          const midnight = zonedInstant(nextLocalDate(slot.date), "00:00", query.timeZone).getTime();
+          expect(slot.localEnd).toBe(
+            slot.end === midnight ? "24:00" : formatInTimeZone(slot.end, query.timeZone, "HH:mm"),
+          );
           const occupied = blocked(query, slot.start);
           for (const staffId of slot.staffIds) {
             const staff = query.staff.find((s) => s.staffId === staffId)!;
