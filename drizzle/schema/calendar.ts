@@ -37,3 +37,14 @@ export const calendarHolds = sqliteTable(
 
 export type CalendarHold = typeof calendarHolds.$inferSelect;
 export type NewCalendarHold = typeof calendarHolds.$inferInsert;
+
+// Assertions inside a D1 batch: a statement inserts a 0 here when a condition the batch depends on
+// does not hold (say, "all 6 occurrences were updated"), the CHECK fails and D1 rolls the whole
+// batch back. Nothing is ever stored.
+export const batchAssertions = sqliteTable(
+  "batch_assertions",
+  {
+    ok: integer("ok").notNull(),
+  },
+  (t) => [check("batch_assertions_ok_check", sql`${ref(t.ok)} = 1`)],
+);

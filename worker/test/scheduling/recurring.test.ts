@@ -121,3 +121,63 @@ describe("recurring series", () => {
     expect(rows.map((r) => r.status).sort()).toEqual(["cancelled", "cancelled", "cancelled", "confirmed"]);
   });
 });
+
+describe("series reschedule", () => {
+  it("moves every remaining occurrence by the same wall-clock shift, keeping local time across DST", async () => {
+    const salon = await createSalon({ staffCount: 1 });
+    const created = await json<Series>(
+      await series(salon, berlin("2027-03-16", "10:00"), { frequency: "weekly", interval: 1, count: 4 }),
+    );
+    const res = await api(`/api/v2/series/${created.series_id}/reschedule`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { shift: { days: 1, minutes: 90 }, from: berlin("2027-03-01", "00:00") },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await json<{ occurrences: { date: string; time: string; to: string }[] }>(res);
+    expect(body.occurrences.map((o) => [o.date, o.time])).toEqual([
+      ["2027-03-17", "11:30"],
+      ["2027-03-24", "11:30"],
+      ["2027-03-31", "11:30"],
+      ["2027-04-07", "11:30"],
+    ]);
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.recurringPatternId, created.series_id));
+    expect(rows.map((r) => r.startsAt.toISOString()).sort()).toEqual([
+      "2027-03-17T10:30:00.000Z",
+      "2027-03-24T10:30:00.000Z",
+      "2027-03-31T09:30:00.000Z",
+      "2027-04-07T09:30:00.000Z",
+    ]);
+    // The old Tuesday times are free again.
+    expect((await single(salon, berlin("2027-03-23", "10:00"))).status).toBe(201);
+  });
+
+  it("moves nothing when one new time is taken, and names it", async () => {
+    const salon = await createSalon({ staffCount: 1 });
+    const created = await json<Series>(
+      await series(salon, berlin("2027-09-07", "10:00"), { frequency: "weekly", interval: 1, count: 4 }),
+    );
+    expect((await single(salon, berlin("2027-09-22", "11:00"))).status).toBe(201);
+    const res = await api(`/api/v2/series/${created.series_id}/reschedule`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { new_starts_at: berlin("2027-09-08", "11:00"), from: berlin("2027-09-01", "00:00") },
+    });
+    expect(res.status).toBe(409);
+    const body = await json<{
+      error: { code: string; details: { occurrences: { date: string; problem?: string }[] } };
+    }>(res);
+    expect(body.error.code).toBe("SERIES_NOT_MOVABLE");
+    expect(body.error.details.occurrences.filter((o) => o.problem)).toEqual([
+      expect.objectContaining({ date: "2027-09-22", problem: "taken" }),
+    ]);
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.recurringPatternId, created.series_id));
+    expect(rows.every((r) => r.startsAt.toISOString().endsWith("T08:00:00.000Z"))).toBe(true);
+  });
+});

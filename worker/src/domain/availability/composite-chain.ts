@@ -10,9 +10,10 @@ export interface TimedSegment {
 
 /**
  * Chooses segment times for composites. Which staff member takes a segment does not change whether
- * the rest can be scheduled (segments are sequential, so nobody is needed twice at once), so times
- * are searched first and staff assigned afterwards. minEnd(i, t), the earliest the appointment can
- * end when segment i starts at t, is memoised: starts of one day share most of their sub-problems.
+ * the rest can be scheduled (with gaps ≥ 0 segments are sequential, so nobody is needed twice at
+ * once), so times are searched first and staff assigned afterwards; assignStaff still re-checks.
+ * minEnd(i, t), the earliest the appointment can end when segment i starts at t, is memoised:
+ * starts of one day share most of their sub-problems, which keeps the search linear in practice.
  */
 export interface ChainFinder {
   /** The earliest-gap-first timing from `start` that ends by `latestEnd`, or null. */

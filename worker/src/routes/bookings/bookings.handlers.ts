@@ -9,6 +9,7 @@ import { createCompositeBooking } from "../../services/scheduling/create-composi
 import { createRecurringSeries } from "../../services/scheduling/create-recurring-series";
 import { editBooking } from "../../services/scheduling/edit-booking";
 import { rescheduleBooking } from "../../services/scheduling/reschedule-booking";
+import { rescheduleSeries } from "../../services/scheduling/reschedule-series";
 import { changeStatus } from "../../services/scheduling/status-transitions";
 import { presentAppointment, presentSegment } from "./appointment-schema";
 import {
@@ -20,6 +21,7 @@ import {
   editBookingRoute,
   getBookingRoute,
   rescheduleBookingRoute,
+  rescheduleSeriesRoute,
   TRANSITIONS,
   transitionRoute,
 } from "./bookings.routes";
@@ -191,6 +193,21 @@ export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
         policy: policyOut(result.policy),
         appointment: presentAppointment(result.appointment),
       },
+      200,
+    );
+  });
+
+  app.openapi(rescheduleSeriesRoute, async (c) => {
+    const body = c.req.valid("json");
+    const result = await rescheduleSeries(tenantScope(c), c.env, {
+      patternId: c.req.valid("param").id,
+      shift: body.shift ?? { newFirstStart: new Date(body.new_starts_at!) },
+      from: body.from ? new Date(body.from) : undefined,
+      reason: body.reason,
+      actor: actorOf(c.get("principal")),
+    });
+    return c.json(
+      { success: true as const, series_id: result.patternId, occurrences: result.occurrences },
       200,
     );
   });

@@ -448,3 +448,63 @@ export const editBookingRoute = createRoute({
     409: conflict,
   },
 });
+
+export const RescheduleSeriesSchema = z
+  .object({
+    shift: z
+      .object({
+        days: z.number().int().min(-366).max(366),
+        minutes: z.number().int().min(-1440).max(1440).multipleOf(5),
+      })
+      .optional()
+      .openapi({
+        description: "Wall-clock change applied to every remaining occurrence (e.g. +1 day, +90 minutes)",
+      }),
+    new_starts_at: InstantSchema.optional().openapi({
+      description: "Or: the new start of the first remaining occurrence",
+    }),
+    from: InstantSchema.optional().openapi({
+      description: "Move occurrences from this instant on (default: now)",
+    }),
+    reason: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((r) => (r.shift === undefined) !== (r.new_starts_at === undefined), {
+    message: "Give either shift or new_starts_at",
+    path: ["shift"],
+  })
+  .openapi("RescheduleSeries", { example: { shift: { days: 1, minutes: 90 }, reason: "Neuer Wochentag" } });
+
+export const rescheduleSeriesRoute = createRoute({
+  method: "patch",
+  path: "/api/v2/series/{id}/reschedule",
+  operationId: "rescheduleRecurringSeries",
+  tags: ["Bookings"],
+  summary: "Move every remaining occurrence of a series by the same wall-clock shift, all or nothing",
+  security: SECURED,
+  middleware: [...guard("edit_appointments", [CHANGE_LIMIT]), idempotent],
+  request: { params: IdParamSchema, body: { required: true, content: json(RescheduleSeriesSchema) } },
+  responses: {
+    200: {
+      description: "Every remaining occurrence moved",
+      content: json(
+        z.object({
+          success: z.literal(true),
+          series_id: z.number().int(),
+          occurrences: z.array(
+            z.object({
+              appointment_id: z.number().int(),
+              from: InstantSchema,
+              to: InstantSchema,
+              date: z.string(),
+              time: z.string(),
+              problem: z.enum(["unavailable", "taken"]).optional(),
+            }),
+          ),
+        }),
+      ),
+    },
+    ...standardErrors,
+    409: conflict,
+  },
+});

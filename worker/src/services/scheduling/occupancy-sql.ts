@@ -54,3 +54,8 @@ export function isOccupancyConflict(error: unknown): boolean {
   }
   return false;
 }
+
+/** Aborts the whole batch unless `condition` holds (see batch_assertions). */
+export function assertInBatch(condition: SQL): SQL {
+  return sql`INSERT INTO batch_assertions (ok) SELECT 0 WHERE NOT (${condition})`;
+}

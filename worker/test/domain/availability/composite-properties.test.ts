@@ -68,7 +68,7 @@ describe("findCompositeSlots properties", () => {
       fc.property(compositeQueries, (query) => {
         expect(findCompositeSlots(query)).toEqual(referenceComposite(query));
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 

@@ -63,7 +63,7 @@ describe("findSlots properties", () => {
       fc.property(simpleQueries, (query) => {
         expect(slotMap(findSlots(query))).toEqual(referenceSlots(query));
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
