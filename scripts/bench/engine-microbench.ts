@@ -158,6 +158,12 @@ const composite: CompositeQuery = {
 };
 
 console.log(`engine microbenchmark: ${STAFF} staff, ${ZONE}, node ${process.version}`);
+// A fresh isolate pays for the zone's Intl formatter and unoptimised code once; show that too.
+const coldStart = performance.now();
+const coldCount = findSlots(simple).length;
+console.log(
+  `${"first findSlots call (cold)".padEnd(44)} ${(performance.now() - coldStart).toFixed(3)} ms  (${coldCount} results)`,
+);
 measure(`findSlots (${STAFF} staff × ${DAYS} days)`, iterations, () => findSlots(simple).length);
 measure(
   "findSlots (1 staff × 14 days)",

@@ -1,4 +1,5 @@
-import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
+import { formatInTimeZone } from "date-fns-tz";
+import { resolveWallTime } from "./recurrence/wall-clock";
 
 /**
  * Conversions between UTC instants and wall-clock values in a branch's IANA time zone. Instants
@@ -11,9 +12,15 @@ export function localDate(instant: Date, timeZone: string): string {
   return formatInTimeZone(instant, timeZone, "yyyy-MM-dd");
 }
 
-/** The UTC instant of a wall-clock time (`HH:MM`) on a local date in `timeZone`. */
+/**
+ * The UTC instant of a wall-clock time (`HH:MM`) on a local date in `timeZone`. A time that does
+ * not exist (inside the spring-forward gap) moves forward to the first existing minute (02:30 →
+ * 03:00 in Berlin); a time that exists twice (autumn) is its first occurrence. "24:00" is the
+ * following midnight.
+ */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
-  return fromZonedTime(`${date}T${time}:00`, timeZone);
+  if (time === "24:00") return zonedInstant(nextLocalDate(date), "00:00", timeZone);
+  return new Date(resolveWallTime({ date, time }, timeZone).instant);
 }
 
 /** The next local calendar date after `date`. */
