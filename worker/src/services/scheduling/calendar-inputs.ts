@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import {
   appointments,
   calendarHolds,
@@ -29,18 +29,34 @@ export async function loadStaffCalendars(
   staffIds: readonly number[],
   range: { from: number; to: number },
   now: number,
-  options: {
-    ignoreAppointmentIds?: readonly number[];
-    /** "absences": only time off counts as busy (the calendar objects judge bookings and holds). */
-    busy?: "all" | "absences";
-  } = {},
+  options: CalendarOptions = {},
 ): Promise<StaffCalendarInput[]> {
   if (staffIds.length === 0) return [];
-  const ids = [...staffIds];
+  const queries = calendarQueries(scope, branchId, [...staffIds], range, now);
+  const results = await scope.db.batch(queries);
+  return assembleCalendars(results, [...staffIds], options);
+}
+
+export interface CalendarOptions {
+  ignoreAppointmentIds?: readonly number[];
+  /** "absences": only time off counts as busy (the calendar objects judge bookings and holds). */
+  busy?: "all" | "absences";
+}
+
+/**
+ * The six queries behind loadStaffCalendars, for callers that put them into a larger batch.
+ * `staff` may be a list of ids or a subquery selecting them; `branch` an id or a subquery.
+ */
+export function calendarQueries(
+  scope: TenantScope,
+  branchId: number | SQL,
+  ids: number[] | SQL,
+  range: { from: number; to: number },
+  now: number,
+) {
   const db = scope.db;
-  const ignore = new Set(options.ignoreAppointmentIds ?? []);
   const scanFrom = new Date(range.from - LONGEST_BLOCK_MS);
-  const [hours, overrides, absences, simple, segments, holds] = await db.batch([
+  return [
     db
       .select()
       .from(workingHours)
@@ -117,8 +133,26 @@ export async function loadStaffCalendars(
           gt(calendarHolds.endsAt, new Date(range.from)),
         ),
       ),
-  ]);
+  ] as const;
+}
 
+type CalendarResults = [
+  (typeof workingHours.$inferSelect)[],
+  (typeof dateOverrides.$inferSelect)[],
+  { staffId: number; start: Date; end: Date }[],
+  { id: number; staffId: number; start: Date; end: Date }[],
+  { id: number; staffId: number; start: Date; end: Date }[],
+  { staffId: number | null; start: Date; end: Date }[],
+];
+
+/** Builds the engine's inputs from the six query results, one entry per staff id. */
+export function assembleCalendars(
+  results: readonly unknown[],
+  ids: number[],
+  options: CalendarOptions = {},
+): StaffCalendarInput[] {
+  const [hours, overrides, absences, simple, segments, holds] = results as CalendarResults;
+  const ignore = new Set(options.ignoreAppointmentIds ?? []);
   const busy = new Map<number, Interval[]>(ids.map((id) => [id, []]));
   const add = (staffId: number | null, start: Date, end: Date) => {
     if (staffId === null) return;

@@ -1,8 +1,15 @@
 import type { TenantScope } from "../../db/tenant-scope";
 import { findCompositeSlots } from "../../domain/availability";
-import { localTime, nextLocalDate, zonedInstant } from "../../domain/zoned-time";
-import { loadStaffCalendars } from "./calendar-inputs";
-import { type CompositeRequest, planComposite } from "./composite-plan";
+import { localTime, nextLocalDate } from "../../domain/zoned-time";
+import { assembleCalendars, calendarQueries } from "./calendar-inputs";
+import {
+  branchStaffSubquery,
+  type CompositeRequest,
+  compositeQueries,
+  planComposite,
+} from "./composite-plan";
+
+const DAY_MS = 86_400_000;
 
 export interface CompositeAvailabilityRequest extends CompositeRequest {
   date: string;
@@ -16,17 +23,22 @@ export async function compositeAvailability(
   request: CompositeAvailabilityRequest,
   now = Date.now(),
 ) {
-  const plan = await planComposite(scope, request);
-  const zone = plan.branch.timezone;
   let lastDate = request.date;
   for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
+  // One round trip: branch, services, qualifications and every branch staff member's calendar
+  // (a range padded by a day each side covers any zone; a composite may run past midnight).
   const range = {
-    from: zonedInstant(request.date, "00:00", zone).getTime(),
-    to: zonedInstant(nextLocalDate(lastDate), "00:00", zone).getTime() + 86_400_000,
+    from: Date.parse(`${request.date}T00:00:00Z`) - DAY_MS,
+    to: Date.parse(`${lastDate}T00:00:00Z`) + 3 * DAY_MS,
   };
+  const [branchRows, serviceRows, qualified, ...calendarResults] = await scope.db.batch([
+    ...compositeQueries(scope, request),
+    ...calendarQueries(scope, request.branch_id, branchStaffSubquery(scope, request.branch_id), range, now),
+  ]);
+  const plan = planComposite(request, { branch: branchRows[0], services: serviceRows, qualified });
+  const zone = plan.branch.timezone;
   const staffIds = [...new Set(plan.segments.flatMap((s) => s.staffIds))];
-  const calendars = await loadStaffCalendars(scope, plan.branch.id, staffIds, range, now);
-  const byStaff = new Map(calendars.map((c) => [c.staffId, c]));
+  const byStaff = new Map(assembleCalendars(calendarResults, staffIds).map((c) => [c.staffId, c]));
   const totalDuration = plan.segments.reduce(
     (sum, s, i) => sum + s.durationMinutes + (i < plan.segments.length - 1 ? s.gapAfterMinMinutes : 0),
     0,

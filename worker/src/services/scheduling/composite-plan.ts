@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { branches, type Service, services, staff, staffServices } from "../../../../drizzle/schema";
 import type { TenantScope } from "../../db/tenant-scope";
 import { invalidFields } from "../../http/errors";
@@ -39,26 +39,60 @@ export interface CompositeRequest {
   staff_id?: number | undefined;
 }
 
+/** What a composite plan is made from: loaded in one batch together with the calendars. */
+export interface CompositeData {
+  branch: { id: number; timezone: string } | undefined;
+  services: Service[];
+  /** Qualifications of the branch's active, bookable staff (every service). */
+  qualified: { staffId: number; serviceId: number }[];
+}
+
 /**
- * Turns a composite request (a composite service, or an ordered list of services) into segments
- * with the staff qualified for each at the branch. Unknown ids are 422s naming the field.
+ * The queries for CompositeData (to put into a larger batch): the branch, the requested services,
+ * and who at the branch may perform what.
  */
-export async function planComposite(scope: TenantScope, request: CompositeRequest): Promise<CompositePlan> {
+export function compositeQueries(scope: TenantScope, request: CompositeRequest) {
   const db = scope.db;
   const requestedIds =
     request.service_id !== undefined
       ? [request.service_id]
       : (request.services ?? []).map((s) => s.service_id);
-  const [branchRows, serviceRows] = await db.batch([
+  return [
     db.select().from(branches).where(scope.byId(branches, request.branch_id)),
     db
       .select()
       .from(services)
       .where(scope.where(services, inArray(services.id, requestedIds), eq(services.isActive, true))),
-  ]);
-  const branch = branchRows[0];
+    db
+      .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
+      .from(staffServices)
+      .innerJoin(staff, eq(staff.id, staffServices.staffId))
+      .where(
+        and(
+          eq(staffServices.companyId, scope.companyId),
+          eq(staff.branchId, request.branch_id),
+          eq(staff.isActive, true),
+          eq(staff.isBookable, true),
+          isNull(staff.deletedAt),
+        ),
+      ),
+  ] as const;
+}
+
+/** The branch's active, bookable staff, as a subquery (whose calendars a composite may need). */
+export function branchStaffSubquery(scope: TenantScope, branchId: number): SQL {
+  return sql`(SELECT id FROM staff WHERE company_id = ${scope.companyId} AND branch_id = ${branchId}
+    AND is_active = 1 AND is_bookable = 1 AND deleted_at IS NULL)`;
+}
+
+/**
+ * Turns a composite request (a composite service, or an ordered list of services) into segments
+ * with the staff qualified for each at the branch. Unknown ids are 422s naming the field.
+ */
+export function planComposite(request: CompositeRequest, data: CompositeData): CompositePlan {
+  const branch = data.branch;
   if (!branch) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
-  const byId = new Map(serviceRows.map((s) => [s.id, s]));
+  const byId = new Map(data.services.map((s) => [s.id, s]));
 
   let compositeService: Service | null = null;
   let segments: Omit<PlannedSegment, "staffIds">[];
@@ -91,23 +125,8 @@ export async function planComposite(scope: TenantScope, request: CompositeReques
     }));
   }
 
-  const segmentServiceIds = [...new Set(segments.map((s) => s.serviceId))];
-  const qualified = await db
-    .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
-    .from(staffServices)
-    .innerJoin(staff, eq(staff.id, staffServices.staffId))
-    .where(
-      and(
-        eq(staffServices.companyId, scope.companyId),
-        inArray(staffServices.serviceId, segmentServiceIds),
-        eq(staff.branchId, branch.id),
-        eq(staff.isActive, true),
-        eq(staff.isBookable, true),
-        isNull(staff.deletedAt),
-      ),
-    );
   const planned = segments.map((segment) => {
-    const all = qualified.filter((q) => q.serviceId === segment.serviceId).map((q) => q.staffId);
+    const all = data.qualified.filter((q) => q.serviceId === segment.serviceId).map((q) => q.staffId);
     const preferred =
       request.staff_id !== undefined && all.includes(request.staff_id) ? [request.staff_id] : all;
     return { ...segment, staffIds: [...new Set(preferred)].sort((a, b) => a - b) };

@@ -2,9 +2,11 @@ import { eq, isNull, sql } from "drizzle-orm";
 import { branches, branchServiceOffers, services, staff, staffServices } from "../../../../drizzle/schema";
 import type { TenantScope } from "../../db/tenant-scope";
 import { findSlots, type ServiceTiming, type Slot } from "../../domain/availability";
-import { nextLocalDate, zonedInstant } from "../../domain/zoned-time";
+import { nextLocalDate } from "../../domain/zoned-time";
 import { invalidFields } from "../../http/errors";
-import { loadStaffCalendars } from "./calendar-inputs";
+import { assembleCalendars, calendarQueries } from "./calendar-inputs";
+
+const DAY_MS = 86_400_000;
 
 export interface SimpleAvailabilityRequest {
   date: string;
@@ -34,11 +36,24 @@ export async function simpleAvailability(
   now = Date.now(),
 ) {
   const db = scope.db;
+  let lastDate = request.date;
+  for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
+  // Calendars are loaded in the same round trip, before the branch (and its zone) is known: the
+  // range is padded by a day on each side so any zone's local days are covered.
+  const range = {
+    from: Date.parse(`${request.date}T00:00:00Z`) - DAY_MS,
+    to: Date.parse(`${lastDate}T00:00:00Z`) + 2 * DAY_MS,
+  };
+  const qualifiedStaff = sql`(SELECT ss.staff_id FROM staff_services ss JOIN staff s ON s.id = ss.staff_id
+    WHERE ss.company_id = ${scope.companyId} AND ss.service_id = ${request.serviceId} AND s.is_active = 1
+      AND s.is_bookable = 1 AND s.deleted_at IS NULL
+      ${request.staffId ? sql`AND s.id = ${request.staffId}` : sql``}
+      ${request.branchId ? sql`AND s.branch_id = ${request.branchId}` : sql``})`;
   // The branch is the one asked for, or else the staff member's: resolved inside the same batch.
   const branchRef = request.branchId
     ? sql`${request.branchId}`
     : sql`(SELECT branch_id FROM staff WHERE id = ${request.staffId ?? 0} AND company_id = ${scope.companyId})`;
-  const [serviceRows, candidates, branchRows, offerRows] = await db.batch([
+  const [serviceRows, candidates, branchRows, offerRows, ...calendarResults] = await db.batch([
     db.select().from(services).where(scope.byId(services, request.serviceId)),
     db
       .select({ staff, qualification: staffServices })
@@ -70,6 +85,7 @@ export async function simpleAvailability(
           eq(branchServiceOffers.isActive, true),
         ),
       ),
+    ...calendarQueries(scope, branchRef, qualifiedStaff, range, now),
   ]);
   const service = serviceRows[0];
   if (!service?.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });
@@ -102,18 +118,9 @@ export async function simpleAvailability(
   };
   if (!offer || people.length === 0) return result;
 
-  let lastDate = request.date;
-  for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
-  const range = {
-    from: zonedInstant(request.date, "00:00", branch.timezone).getTime(),
-    to: zonedInstant(nextLocalDate(lastDate), "00:00", branch.timezone).getTime(),
-  };
-  const calendars = await loadStaffCalendars(
-    scope,
-    branchId,
+  const calendars = assembleCalendars(
+    calendarResults,
     people.map((p) => p.staff.id),
-    range,
-    now,
   );
 
   // Staff with their own duration for this service are computed separately, then merged.
