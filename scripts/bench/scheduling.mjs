@@ -101,33 +101,41 @@ for (const route of routes) {
   });
 }
 
-// Booking throughput: each connection books consecutive free slots of its own staff member on a
-// day beyond the seeded range (so the slots are free), one request after the other.
-const candidatesToBook = qualified.slice(0, connections);
-const allPlans = await Promise.all(
-  candidatesToBook.map(async (member, w) => {
-    const slots = [];
-    for (let d = 62; slots.length < 400 && d < 88; d++) {
-      const res = await fetch(`${baseUrl}/api/v2/availability/simple`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ date: dayOffset(d + (w % 3)), service_id: service.id, staff_id: member.id }),
-      });
-      const body = await res.json();
-      // Every second slot start, so consecutive bookings of one staff member do not overlap.
-      let lastEnd = "";
-      for (const s of body.slots ?? []) {
-        if (s.starts_at >= lastEnd) {
-          slots.push(s.starts_at);
-          lastEnd = s.ends_at;
-        }
+// Booking throughput: each connection books consecutive free slots of its own staff member, for a
+// service that member performs at their branch, on days beyond the seeded range (so the slots are
+// free), one request after the other.
+const offersByBranch = new Map();
+const plans = [];
+for (const member of staff) {
+  if (plans.length >= connections) break;
+  if (!offersByBranch.has(member.branch_id)) {
+    const offers = (await get(`/api/v1/branch-offers?branch_id=${member.branch_id}&limit=100`)).data;
+    offersByBranch.set(member.branch_id, new Set(offers.filter((o) => o.is_active).map((o) => o.service_id)));
+  }
+  const skills = (await get(`/api/v1/qualifications?staff_id=${member.id}&limit=100`)).data;
+  const bookable = simple.find(
+    (s) => skills.some((q) => q.service_id === s.id) && offersByBranch.get(member.branch_id).has(s.id),
+  );
+  if (!bookable) continue;
+  const gapMs = (bookable.buffer_before_minutes + bookable.buffer_after_minutes) * 60_000;
+  const slots = [];
+  for (let d = 62; slots.length < 300 && d < 88; d++) {
+    const res = await fetch(`${baseUrl}/api/v2/availability/simple`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ date: dayOffset(d), service_id: bookable.id, staff_id: member.id }),
+    });
+    let lastEnd = 0;
+    for (const slot of (await res.json()).slots ?? []) {
+      // Consecutive bookings of one staff member must not touch each other's buffers.
+      if (Date.parse(slot.starts_at) >= lastEnd + gapMs) {
+        slots.push(slot.starts_at);
+        lastEnd = Date.parse(slot.ends_at);
       }
     }
-    return { member, slots };
-  }),
-);
-// Staff whose branch does not offer the service have no slots: they take no part.
-const plans = allPlans.filter((p) => p.slots.length > 0);
+  }
+  if (slots.length > 0) plans.push({ member, service: bookable, slots });
+}
 const bookingStaff = plans.map((p) => p.member);
 process.stdout.write("measuring POST /api/v2/bookings …\n");
 results.push({
@@ -140,7 +148,7 @@ results.push({
       const plan = plans[w];
       return post("/api/v2/bookings", {
         customer_id: customers[(w * 7 + i) % customers.length].id,
-        service_id: service.id,
+        service_id: plan.service.id,
         staff_id: plan.member.id,
         starts_at: plan.slots[i % plan.slots.length],
         source: "api",

@@ -11,6 +11,7 @@ import { isRoleName } from "../auth/roles";
 import { verifySessionToken } from "../auth/session-token";
 import type { AppEnv } from "../http/app-env";
 import { unauthenticated } from "../http/errors";
+import { timed } from "../http/server-timing";
 
 /** last_used_at is written at most this often per key, to keep writes off the hot path. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -20,7 +21,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * an admin session cookie, and refuses the request with 401 otherwise.
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  const principal = (await principalFromApiKey(c)) ?? (await principalFromSession(c));
+  const principal = await timed(
+    c,
+    "auth",
+    principalFromApiKey(c).then((p) => p ?? principalFromSession(c)),
+  );
   if (!principal) throw unauthenticated();
   c.set("principal", principal);
   await next();

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../http/app-env";
 import { ApiError } from "../http/errors";
+import { timed } from "../http/server-timing";
 import type { RateLimitDecision } from "./rate-limiter-object";
 
 export interface RateLimitRule {
@@ -63,7 +64,7 @@ export function rateLimit(
   keyOf: (c: Context<AppEnv>) => string = principalOrClientKey,
 ) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const decision = await consumeRateLimit(c, rules, keyOf(c));
+    const decision = await timed(c, "ratelimit", consumeRateLimit(c, rules, keyOf(c)));
     if (!decision.allowed) throw rateLimitedError(decision);
     await next();
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) c.res.headers.set(name, value);

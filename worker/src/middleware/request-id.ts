@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../http/app-env";
+import { timingsOf } from "../http/server-timing";
 
 const ACCEPTABLE_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -15,5 +16,5 @@ export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   c.res.headers.set("X-Request-Id", id);
   const elapsed = performance.now() - started;
-  c.res.headers.append("Server-Timing", `app;dur=${elapsed.toFixed(1)}`);
+  c.res.headers.append("Server-Timing", [`app;dur=${elapsed.toFixed(1)}`, ...timingsOf(c)].join(", "));
 });

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/app-env";
+import { timed } from "../../http/server-timing";
 import { tenantScope } from "../../middleware/authorize";
 import { compositeAvailability } from "../../services/scheduling/composite-availability";
 import { simpleAvailability } from "../../services/scheduling/simple-availability";
@@ -10,14 +11,18 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function registerAvailabilityHandlers(app: OpenAPIHono<AppEnv>): void {
   app.openapi(simpleAvailabilityRoute, async (c) => {
     const body = c.req.valid("json");
-    const result = await simpleAvailability(tenantScope(c), {
-      date: body.date,
-      days: body.days,
-      serviceId: body.service_id,
-      staffId: body.staff_id,
-      branchId: body.branch_id,
-      durationMinutes: body.duration_minutes,
-    });
+    const result = await timed(
+      c,
+      "availability",
+      simpleAvailability(tenantScope(c), {
+        date: body.date,
+        days: body.days,
+        serviceId: body.service_id,
+        staffId: body.staff_id,
+        branchId: body.branch_id,
+        durationMinutes: body.duration_minutes,
+      }),
+    );
     const slots = (result?.slots ?? []).map((s) => ({
       date: s.date,
       start: s.localStart,
@@ -43,7 +48,7 @@ export function registerAvailabilityHandlers(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(compositeAvailabilityRoute, async (c) => {
     const body = c.req.valid("json");
-    const result = await compositeAvailability(tenantScope(c), body);
+    const result = await timed(c, "availability", compositeAvailability(tenantScope(c), body));
     return c.json(
       {
         success: true as const,
