@@ -137,6 +137,9 @@ for (const member of staff) {
   if (slots.length > 0) plans.push({ member, service: bookable, slots });
 }
 const bookingStaff = plans.map((p) => p.member);
+console.log(
+  `booking plans: ${plans.length} staff, ${plans.reduce((n, p) => n + p.slots.length, 0)} free slots`,
+);
 process.stdout.write("measuring POST /api/v2/bookings …\n");
 results.push({
   name: `POST /api/v2/bookings (${bookingStaff.length} staff)`,

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { calendarHolds } from "../../../drizzle/schema";
+import { calendarHolds, services, staffServices } from "../../../drizzle/schema";
 import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
@@ -146,5 +146,36 @@ describe("holds", () => {
     expect((await json<Failure>(late)).error.code).toBe("HOLD_EXPIRED");
     const day = await availability(salon, "2027-05-05");
     expect(day.slots.map((s) => s.start)).toContain("10:00");
+  });
+});
+
+describe("availability answers", () => {
+  it("name the staff members by their own ids (not the ids of joined rows)", async () => {
+    // Put the qualification ids out of step with the staff ids, so a mix-up shows.
+    const other = await createSalon({ staffCount: 1 });
+    const [extra] = await db
+      .insert(services)
+      .values({ companyId: other.company.companyId, name: "Extra", durationMinutes: 30, priceCents: 0 })
+      .returning();
+    await db
+      .insert(staffServices)
+      .values({ companyId: other.company.companyId, staffId: other.staffIds[0]!, serviceId: extra!.id });
+    const salon = await createSalon({ staffCount: 3 });
+    const res = await api("/api/v2/availability/simple", {
+      apiKey: salon.key,
+      body: { date: "2027-05-10", service_id: salon.serviceId, branch_id: salon.branchId },
+    });
+    const body = await json<Availability & { staff: { id: number }[]; slots: { staff_ids: number[] }[] }>(
+      res,
+    );
+    expect(body.staff.map((s) => s.id).sort()).toEqual([...salon.staffIds].sort());
+    expect(body.slots[0]!.staff_ids.sort()).toEqual([...salon.staffIds].sort());
+    const one = await api("/api/v2/availability/simple", {
+      apiKey: salon.key,
+      body: { date: "2027-05-10", service_id: salon.serviceId, staff_id: salon.staffIds[2] },
+    });
+    expect((await json<{ staff: { id: number }[] }>(one)).staff).toEqual([
+      { id: salon.staffIds[2], name: "Mitarbeiter 3" },
+    ]);
   });
 });

@@ -55,8 +55,15 @@ export async function simpleAvailability(
     : sql`(SELECT branch_id FROM staff WHERE id = ${request.staffId ?? 0} AND company_id = ${scope.companyId})`;
   const [serviceRows, candidates, branchRows, offerRows, ...calendarResults] = await db.batch([
     db.select().from(services).where(scope.byId(services, request.serviceId)),
+    // Explicit, distinct column names: a D1 batch returns rows as objects, so two joined tables'
+    // "id" columns would overwrite each other.
     db
-      .select({ staff, qualification: staffServices })
+      .select({
+        staffId: staff.id,
+        branchId: staff.branchId,
+        displayName: staff.displayName,
+        durationOverride: staffServices.durationMinutesOverride,
+      })
       .from(staffServices)
       .innerJoin(staff, eq(staff.id, staffServices.staffId))
       .where(
@@ -92,13 +99,13 @@ export async function simpleAvailability(
   if (request.staffId && candidates.length === 0) {
     throw invalidFields({ "body.staff_id": ["Unknown staff member, or not qualified for this service"] });
   }
-  const branchId = request.branchId ?? candidates[0]?.staff.branchId;
+  const branchId = request.branchId ?? candidates[0]?.branchId;
   if (branchId === undefined) return null;
 
   const branch = branchRows[0];
   if (!branch) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
   const offer = offerRows[0];
-  const people = candidates.filter((c) => c.staff.branchId === branchId);
+  const people = candidates.filter((c) => c.branchId === branchId);
   const baseDuration = request.durationMinutes ?? offer?.durationMinutesOverride ?? service.durationMinutes;
   const timing = (durationOverride: number | null): ServiceTiming => ({
     durationMinutes: request.durationMinutes ?? durationOverride ?? baseDuration,
@@ -113,21 +120,21 @@ export async function simpleAvailability(
     branchId,
     serviceId: service.id,
     durationMinutes: baseDuration,
-    staff: people.map((p) => ({ id: p.staff.id, name: p.staff.displayName })),
+    staff: people.map((p) => ({ id: p.staffId, name: p.displayName })),
     slots: [],
   };
   if (!offer || people.length === 0) return result;
 
   const calendars = assembleCalendars(
     calendarResults,
-    people.map((p) => p.staff.id),
+    people.map((p) => p.staffId),
   );
 
   // Staff with their own duration for this service are computed separately, then merged.
   const groups = new Map<number | null, number[]>();
   for (const p of people) {
-    const key = request.durationMinutes ? null : p.qualification.durationMinutesOverride;
-    groups.set(key, [...(groups.get(key) ?? []), p.staff.id]);
+    const key = request.durationMinutes ? null : p.durationOverride;
+    groups.set(key, [...(groups.get(key) ?? []), p.staffId]);
   }
   const slotsByStart = new Map<number, Slot>();
   for (const [durationOverride, staffIds] of groups) {
