@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   branches,
   branchServiceOffers,
@@ -36,7 +36,11 @@ export async function resolveBookingTarget(
   ids: { branchId?: number | undefined; serviceId: number; staffId: number },
 ): Promise<BookingTarget> {
   const db = scope.db;
-  const [staffRows, serviceRows, qualificationRows, companyRows] = await db.batch([
+  // The branch is the one asked for, or else the staff member's; it is resolved in the same batch.
+  const branchRef = ids.branchId
+    ? sql`${ids.branchId}`
+    : sql`(SELECT branch_id FROM staff WHERE id = ${ids.staffId} AND company_id = ${scope.companyId})`;
+  const [staffRows, serviceRows, qualificationRows, companyRows, branchRows, offerRows] = await db.batch([
     db.select().from(staff).where(scope.byId(staff, ids.staffId)),
     db.select().from(services).where(scope.byId(services, ids.serviceId)),
     db
@@ -50,6 +54,21 @@ export async function resolveBookingTarget(
         ),
       ),
     db.select().from(companies).where(eq(companies.id, scope.companyId)),
+    db
+      .select()
+      .from(branches)
+      .where(scope.where(branches, eq(branches.id, branchRef))),
+    db
+      .select()
+      .from(branchServiceOffers)
+      .where(
+        scope.where(
+          branchServiceOffers,
+          eq(branchServiceOffers.branchId, branchRef),
+          eq(branchServiceOffers.serviceId, ids.serviceId),
+          eq(branchServiceOffers.isActive, true),
+        ),
+      ),
   ]);
   const member = staffRows[0];
   const service = serviceRows[0];
@@ -69,20 +88,6 @@ export async function resolveBookingTarget(
   if (Object.keys(wrong).length > 0 || !member || !service || branchId === undefined)
     throw invalidFields(wrong);
 
-  const [branchRows, offerRows] = await db.batch([
-    db.select().from(branches).where(scope.byId(branches, branchId)),
-    db
-      .select()
-      .from(branchServiceOffers)
-      .where(
-        scope.where(
-          branchServiceOffers,
-          eq(branchServiceOffers.branchId, branchId),
-          eq(branchServiceOffers.serviceId, service.id),
-          eq(branchServiceOffers.isActive, true),
-        ),
-      ),
-  ]);
   const branch = branchRows[0];
   if (!branch?.isActive) throw invalidFields({ "body.branch_id": ["Unknown branch"] });
   const offer = offerRows[0];

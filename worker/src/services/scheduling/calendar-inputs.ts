@@ -33,7 +33,7 @@ export async function loadStaffCalendars(
   options: CalendarOptions = {},
 ): Promise<StaffCalendarInput[]> {
   if (staffIds.length === 0) return [];
-  const queries = calendarQueries(scope, branchId, [...staffIds], range, now);
+  const queries = calendarQueries(scope, branchId, [...staffIds], range, now, options.busy);
   const results = await scope.db.batch(queries);
   return assembleCalendars(results, [...staffIds], options);
 }
@@ -54,7 +54,10 @@ export function calendarQueries(
   ids: number[] | SQL,
   range: { from: number; to: number },
   now: number,
+  busy: CalendarOptions["busy"] = "all",
 ) {
+  // Only time off when the calendar objects judge bookings and holds: no appointment rows to read.
+  const bookings = busy === "absences" ? sql`0` : sql`1`;
   const db = scope.db;
   const scanFrom = new Date(range.from - LONGEST_BLOCK_MS);
   return [
@@ -105,6 +108,7 @@ export function calendarQueries(
         .where(
           scope.where(
             appointments,
+            sql`${bookings} = 1`,
             inArray(appointments.staffId, ids),
             eq(appointments.isComposite, false),
             inArray(appointments.status, [...OCCUPYING_STATUSES]),
@@ -124,6 +128,7 @@ export function calendarQueries(
         .innerJoin(appointments, eq(appointments.id, nestedBookingSlots.appointmentId))
         .where(
           and(
+            sql`${bookings} = 1`,
             eq(nestedBookingSlots.companyId, scope.companyId),
             inArray(nestedBookingSlots.staffId, ids),
             inArray(appointments.status, [...OCCUPYING_STATUSES]),
@@ -143,6 +148,7 @@ export function calendarQueries(
         .from(calendarHolds)
         .where(
           and(
+            sql`${bookings} = 1`,
             eq(calendarHolds.companyId, scope.companyId),
             inArray(calendarHolds.staffId, ids),
             gt(calendarHolds.expiresAt, new Date(now)),
