@@ -9,7 +9,7 @@ import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { type Actor, branchTimeZone, CHANGEABLE, loadAppointment, segmentsOf } from "./appointment-access";
 import { versionConflict } from "./booking-errors";
-import { recordModification } from "./modification-sql";
+import { modificationOf, recordModification } from "./modification-sql";
 import { freeAppointment, updatedBy } from "./occupancy-sql";
 import { checkCancellation, periodMonth } from "./policy-check";
 
@@ -67,24 +67,14 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
       ),
     freeAppointment(current.id, guard),
     ...recordModification(
-      {
-        companyId: scope.companyId,
-        appointmentId: current.id,
-        customerId: current.customerId,
+      modificationOf(current, policy, {
         type: "cancellation",
-        withinPolicy: !policy.decision.violation,
-        policyConfigurationId: policy.policyConfigurationId,
-        violationAction: policy.decision.violation ? policy.violationAction : null,
-        noticeMinutes: policy.noticeMinutes,
-        feeCents: policy.decision.fee_cents,
-        currency: current.currency,
-        reason: input.reason ?? null,
-        previous: { start: current.startsAt.getTime(), end: current.endsAt.getTime() },
         next: null,
+        reason: input.reason,
         actor: input.actor,
         periodMonth: periodMonth(now, timeZone),
         at: now.getTime(),
-      },
+      }),
       guard,
     ),
     db

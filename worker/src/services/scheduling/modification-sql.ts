@@ -1,4 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { Appointment } from "../../../../drizzle/schema";
+import type { Actor } from "./appointment-access";
+import type { CheckedDecision } from "./policy-check";
 
 export interface ModificationRecord {
   companyId: number;
@@ -51,4 +54,37 @@ export function recordModification(m: ModificationRecord, guard: SQL): SQL[] {
         last_modification_at = excluded.last_modification_at,
         updated_at = excluded.updated_at`,
   ];
+}
+
+/** The modification record of a policy-checked change to `current` (cancellation or reschedule). */
+export function modificationOf(
+  current: Appointment,
+  checked: CheckedDecision,
+  change: {
+    type: ModificationRecord["type"];
+    next: ModificationRecord["next"];
+    reason: string | undefined;
+    actor: Actor;
+    periodMonth: string;
+    at: number;
+  },
+): ModificationRecord {
+  return {
+    companyId: current.companyId,
+    appointmentId: current.id,
+    customerId: current.customerId,
+    type: change.type,
+    withinPolicy: !checked.decision.violation,
+    policyConfigurationId: checked.policyConfigurationId,
+    violationAction: checked.decision.violation ? checked.violationAction : null,
+    noticeMinutes: checked.noticeMinutes,
+    feeCents: checked.decision.fee_cents,
+    currency: current.currency,
+    reason: change.reason ?? null,
+    previous: { start: current.startsAt.getTime(), end: current.endsAt.getTime() },
+    next: change.next,
+    actor: change.actor,
+    periodMonth: change.periodMonth,
+    at: change.at,
+  };
 }

@@ -11,7 +11,7 @@ import { type Actor, CHANGEABLE, loadAppointment } from "./appointment-access";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
 import { resolveBookingTarget } from "./booking-target";
-import { recordModification } from "./modification-sql";
+import { modificationOf, recordModification } from "./modification-sql";
 import { freeAppointment, isOccupancyConflict, occupyById, updatedBy } from "./occupancy-sql";
 import { checkReschedule, periodMonth } from "./policy-check";
 import { suggestSlots } from "./slot-suggestions";
@@ -123,24 +123,14 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
         guard,
       ),
       ...recordModification(
-        {
-          companyId: scope.companyId,
-          appointmentId: current.id,
-          customerId: current.customerId,
+        modificationOf(current, policy, {
           type: "reschedule",
-          withinPolicy: !policy.decision.violation,
-          policyConfigurationId: policy.policyConfigurationId,
-          violationAction: policy.decision.violation ? policy.violationAction : null,
-          noticeMinutes: policy.noticeMinutes,
-          feeCents: policy.decision.fee_cents,
-          currency: current.currency,
-          reason: input.reason ?? null,
-          previous: { start: current.startsAt.getTime(), end: current.endsAt.getTime() },
           next: { start: span.start, end: span.end },
+          reason: input.reason,
           actor: input.actor,
           periodMonth: periodMonth(now, target.timeZone),
           at: now.getTime(),
-        },
+        }),
         guard,
       ),
     ]);
