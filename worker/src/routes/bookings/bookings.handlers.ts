@@ -14,17 +14,15 @@ import { changeStatus } from "../../services/scheduling/status-transitions";
 import { presentAppointment, presentSegment } from "./appointment-schema";
 import {
   cancelBookingRoute,
-  cancelSeriesRoute,
   createBookingRoute,
   createCompositeBookingRoute,
-  createRecurringRoute,
   editBookingRoute,
   getBookingRoute,
   rescheduleBookingRoute,
-  rescheduleSeriesRoute,
   TRANSITIONS,
   transitionRoute,
 } from "./bookings.routes";
+import { cancelSeriesRoute, createRecurringRoute, rescheduleSeriesRoute } from "./series.routes";
 
 const policyOut = (d: {
   allowed: boolean;
