@@ -11,7 +11,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { appendFile, mkdir, readFile, stat } from "node:fs/promises";
 import { createServer } from "node:http";
 import { delimiter, dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -729,6 +729,12 @@ async function main() {
   }
 
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  // Recorded for the summary line at the end of `npm test` (scripts/test-summary.mjs).
+  await mkdir(join(ROOT, ".tmp"), { recursive: true });
+  await appendFile(
+    join(ROOT, ".tmp", "test-results.jsonl"),
+    `${JSON.stringify({ suite: EXTERNAL_URL ? "admin (real Worker)" : "admin (fake API)", passed, failed, skipped })}\n`,
+  );
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
