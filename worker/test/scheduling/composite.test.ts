@@ -177,4 +177,43 @@ describe("composite bookings", () => {
     const left = await washer.entries(`staff:${salon.staffIds[0]}`, start - 86_400_000, start + 86_400_000);
     expect(left).toEqual([]);
   });
+
+  it("free every calendar of the composite when cancelled", async () => {
+    const salon = await compositeSalon();
+    const res = await api("/api/v2/bookings/composite", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[0],
+        branch_id: salon.branchId,
+        service_id: salon.compositeId,
+        starts_at: berlin("2027-06-03", "09:00"),
+      },
+    });
+    const booked = (await json<{ appointment: { id: number } }>(res)).appointment;
+    const cancelled = await api(`/api/v2/bookings/${booked.id}`, {
+      method: "DELETE",
+      apiKey: salon.key,
+      body: {},
+    });
+    expect(cancelled.status, await cancelled.clone().text()).toBe(200);
+    expect(
+      await db.select().from(calendarOccupancy).where(eq(calendarOccupancy.appointmentId, booked.id)),
+    ).toHaveLength(0);
+    const start = Date.parse(berlin("2027-06-03", "09:00"));
+    for (const staffId of salon.staffIds) {
+      const calendar = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(`staff:${staffId}`));
+      expect(await calendar.entries(`staff:${staffId}`, start - 86_400_000, start + 86_400_000)).toEqual([]);
+    }
+    // The same composite can be booked again at once.
+    const again = await api("/api/v2/bookings/composite", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[1],
+        branch_id: salon.branchId,
+        service_id: salon.compositeId,
+        starts_at: berlin("2027-06-03", "09:00"),
+      },
+    });
+    expect(again.status).toBe(201);
+  });
 });
