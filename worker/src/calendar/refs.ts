@@ -3,4 +3,3 @@ export const appointmentRef = (a: { uid: string | null; id?: number }) =>
   a.uid ? `appt:${a.uid}` : `appt-id:${a.id}`;
 export const pendingRef = (uid: string) => `pending:${uid}`;
 export const moveRef = (uid: string) => `move:${uid}`;
-export const holdRef = (holdId: string) => holdId;
