@@ -1,6 +1,7 @@
+import type { SQL } from "drizzle-orm";
 import { roundOutward } from "../../calendar/granules";
 import type { TenantScope } from "../../db/tenant-scope";
-import { isBookable } from "../../domain/availability";
+import { isBookable, type StaffCalendarInput } from "../../domain/availability";
 import { localDate } from "../../domain/zoned-time";
 import { slotUnavailable } from "./booking-errors";
 import type { BookingTarget } from "./booking-target";
@@ -8,6 +9,25 @@ import { loadStaffCalendars } from "./calendar-inputs";
 import { suggestSlots } from "./slot-suggestions";
 
 const MINUTE = 60_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The staff member's hours, overrides and time off around `start`: what the working-time rule
+ * needs. Callers may start it early (before they know the branch: pass the staff member's branch
+ * as a subquery) to overlap it with their other reads.
+ */
+export function absencesAround(scope: TenantScope, branch: number | SQL, staffId: number, start: number) {
+  return loadStaffCalendars(
+    scope,
+    branch,
+    [staffId],
+    { from: start - DAY_MS, to: start + DAY_MS },
+    Date.now(),
+    {
+      busy: "absences",
+    },
+  );
+}
 
 export interface BlockedSpan {
   start: number;
@@ -33,18 +53,12 @@ export async function requireWithinAvailability(
   scope: TenantScope,
   target: BookingTarget,
   start: number,
-  options: { ignoreAppointmentIds?: readonly number[] } = {},
+  options: { ignoreAppointmentIds?: readonly number[]; calendars?: Promise<StaffCalendarInput[]> } = {},
 ): Promise<void> {
   const now = Date.now();
   const day = localDate(new Date(start), target.timeZone);
-  const calendars = await loadStaffCalendars(
-    scope,
-    target.branch.id,
-    [target.staff.id],
-    { from: start - 86_400_000, to: start + 86_400_000 },
-    now,
-    { busy: "absences" },
-  );
+  const calendars = await (options.calendars ??
+    absencesAround(scope, target.branch.id, target.staff.id, start));
   const bookable = isBookable(
     { timeZone: target.timeZone, fromDate: day, toDate: day, now, service: target.timing, staff: calendars },
     target.staff.id,

@@ -26,7 +26,7 @@ const LONGEST_BLOCK_MS = 24 * 3_600_000;
  */
 export async function loadStaffCalendars(
   scope: TenantScope,
-  branchId: number,
+  branchId: number | SQL,
   staffIds: readonly number[],
   range: { from: number; to: number },
   now: number,

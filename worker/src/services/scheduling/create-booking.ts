@@ -7,7 +7,7 @@ import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
-import { requireWithinAvailability, spanOf } from "./availability-rules";
+import { absencesAround, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
 import { requireLiveHold } from "./holds";
@@ -42,13 +42,22 @@ const MINUTE = 60_000;
  * releases the reservation, so nothing is left behind.
  */
 export async function createBooking(scope: TenantScope, env: Env, input: CreateBookingInput) {
-  const target = await resolveBookingTarget(scope, input);
-  const customer = await requireCustomer(scope, input.customerId);
-  if (input.holdId) {
-    const hold = await requireLiveHold(scope, input.holdId);
-    if (hold.staffId !== target.staff.id) {
-      throw invalidFields({ "body.hold_id": ["The hold is for another staff member"] });
-    }
+  // Independent reads run side by side: the caller is waiting.
+  const staffBranch = sql`(SELECT branch_id FROM staff WHERE id = ${input.staffId} AND company_id = ${scope.companyId})`;
+  const calendars = absencesAround(
+    scope,
+    input.branchId ?? staffBranch,
+    input.staffId,
+    input.startsAt.getTime(),
+  );
+  calendars.catch(() => undefined); // judged below, after the request's own checks
+  const [target, customer, hold] = await Promise.all([
+    resolveBookingTarget(scope, input),
+    requireCustomer(scope, input.customerId),
+    input.holdId ? requireLiveHold(scope, input.holdId) : Promise.resolve(null),
+  ]);
+  if (hold && hold.staffId !== target.staff.id) {
+    throw invalidFields({ "body.hold_id": ["The hold is for another staff member"] });
   }
   const span = spanOf(target, input.startsAt.getTime());
   if (input.startsAt.getTime() % (5 * MINUTE) !== 0) {
@@ -56,7 +65,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
       fields: { "body.starts_at": ["Appointments start on a 5-minute boundary"] },
     });
   }
-  await requireWithinAvailability(scope, target, span.start);
+  await requireWithinAvailability(scope, target, span.start, { calendars });
 
   const uid = crypto.randomUUID();
   const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
