@@ -29,8 +29,6 @@ export const standardErrors = {
   429: { description: "Rate limited; see Retry-After", content: errorContent },
 } as const;
 
-export const errorResponse = (description: string) => ({ description, content: errorContent });
-
 export const IdParamSchema = z.object({
   id: z.coerce
     .number()

@@ -10,17 +10,6 @@ export interface JobMessage {
   origin: string;
 }
 
-/** Puts a job on a queue in the shape the consumer expects. */
-export function enqueue(
-  queue: Queue<unknown>,
-  origin: string,
-  type: string,
-  payload: unknown,
-): Promise<void> {
-  const message: JobMessage = { type, payload, origin };
-  return queue.send(message, { contentType: "json" }).then(() => undefined);
-}
-
 export type JobHandler = (payload: unknown, env: Env) => Promise<void>;
 
 /**

@@ -66,6 +66,25 @@ describe("services", () => {
   });
 });
 
+describe("five-minute steps", () => {
+  it("refuse durations, buffers and slot steps that are not multiples of 5 minutes (calendars use 5-minute granules)", async () => {
+    const res = await post("/api/v1/services", {
+      name: "Krumm",
+      duration_minutes: 32,
+      price_cents: 100,
+      buffer_after_minutes: 3,
+      slot_interval_minutes: 7,
+    });
+    expect(res.status).toBe(422);
+    const fields = (await json<Failure>(res)).error.details!.fields!;
+    expect(Object.keys(fields).sort()).toEqual([
+      "body.buffer_after_minutes",
+      "body.duration_minutes",
+      "body.slot_interval_minutes",
+    ]);
+  });
+});
+
 describe("working hours", () => {
   it("refuse an end before the start and a break outside the day", async () => {
     const staff = (

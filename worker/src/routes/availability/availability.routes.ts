@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { InstantSchema, LocalDateSchema, standardErrors } from "../../http/schemas";
 import { guard, SECURED } from "../guards";
+import { CompositeServiceIdSchema, CompositeServiceListSchema, fiveMinuteSteps } from "../scheduling-fields";
 
 /** Seed §8.6: availability 60 requests per minute per caller. */
 const AVAILABILITY_LIMIT = { name: "availability", limit: 60, windowSeconds: 60 };
-
-const minutes5 = z.number().int().min(5).max(720).multipleOf(5);
 
 export const SimpleAvailabilityRequestSchema = z
   .object({
@@ -19,7 +18,9 @@ export const SimpleAvailabilityRequestSchema = z
       .optional()
       .openapi({ description: "Omit for any qualified staff member" }),
     branch_id: z.number().int().positive().optional(),
-    duration_minutes: minutes5.optional().openapi({ description: "Overrides the service's duration" }),
+    duration_minutes: fiveMinuteSteps(5, 720)
+      .optional()
+      .openapi({ description: "Overrides the service's duration" }),
   })
   .strict()
   .refine((r) => r.staff_id !== undefined || r.branch_id !== undefined, {
@@ -58,25 +59,10 @@ export const CompositeAvailabilityRequestSchema = z
   .object({
     date: LocalDateSchema,
     days: z.number().int().min(1).max(14).default(1),
-    service_id: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .openapi({ description: "A composite service (uses its segments)" }),
-    services: z
-      .array(
-        z.object({
-          service_id: z.number().int().positive(),
-          duration: minutes5.optional(),
-          gap_after_min_minutes: z.number().int().min(0).max(480).multipleOf(5).default(0),
-          gap_after_max_minutes: z.number().int().min(0).max(480).multipleOf(5).default(0),
-        }),
-      )
-      .min(2)
-      .max(8)
-      .optional()
-      .openapi({ description: "Or: the ordered services to combine" }),
+    service_id: CompositeServiceIdSchema.optional(),
+    services: CompositeServiceListSchema.optional().openapi({
+      description: "Or: the ordered services to combine",
+    }),
     staff_id: z
       .number()
       .int()

@@ -3,6 +3,7 @@ import { APPOINTMENT_SOURCES } from "../../../../drizzle/schema";
 import { IdParamSchema, InstantSchema, standardErrors } from "../../http/schemas";
 import { idempotent } from "../../middleware/idempotency";
 import { guard, SECURED } from "../guards";
+import { CompositeServiceIdSchema, CompositeServiceListSchema } from "../scheduling-fields";
 import { AppointmentSchema } from "./appointment-schema";
 import {
   CHANGE_LIMIT,
@@ -225,24 +226,8 @@ export const CreateCompositeBookingSchema = z
   .object({
     customer_id: z.number().int().positive(),
     branch_id: z.number().int().positive(),
-    service_id: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .openapi({ description: "A composite service (uses its segments)" }),
-    services: z
-      .array(
-        z.object({
-          service_id: z.number().int().positive(),
-          duration: z.number().int().min(5).max(720).multipleOf(5).optional(),
-          gap_after_min_minutes: z.number().int().min(0).max(480).multipleOf(5).default(0),
-          gap_after_max_minutes: z.number().int().min(0).max(480).multipleOf(5).default(0),
-        }),
-      )
-      .min(2)
-      .max(8)
-      .optional(),
+    service_id: CompositeServiceIdSchema.optional(),
+    services: CompositeServiceListSchema.optional(),
     staff_id: z
       .number()
       .int()

@@ -3,6 +3,7 @@ import { APPOINTMENT_SOURCES } from "../../../../drizzle/schema";
 import { IdParamSchema, InstantSchema, standardErrors } from "../../http/schemas";
 import { idempotent } from "../../middleware/idempotency";
 import { guard, SECURED } from "../guards";
+import { fiveMinuteSteps } from "../scheduling-fields";
 import { AppointmentSchema } from "./appointment-schema";
 import {
   CHANGE_LIMIT,
@@ -135,7 +136,7 @@ export const RescheduleSeriesSchema = z
     shift: z
       .object({
         days: z.number().int().min(-366).max(366),
-        minutes: z.number().int().min(-1440).max(1440).multipleOf(5),
+        minutes: fiveMinuteSteps(-1440, 1440),
       })
       .optional()
       .openapi({

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { branches, branchServiceOffers, services } from "../../../../drizzle/schema";
 import { InstantSchema } from "../../http/schemas";
 import type { CrudResourceConfig } from "../crud/crud-resource";
+import { fiveMinuteSteps } from "../scheduling-fields";
 import { queryBoolean, queryId } from "../shared-fields";
 
 /** A service offered at a branch, optionally with its own price or duration there. */
@@ -21,7 +22,7 @@ export const BranchOfferSchema = z
 const overrides = {
   is_active: z.boolean().optional(),
   price_cents_override: z.number().int().min(0).max(10_000_000).nullable().optional(),
-  duration_minutes_override: z.number().int().min(5).max(720).nullable().optional(),
+  duration_minutes_override: fiveMinuteSteps(5, 720).nullable().optional(),
 };
 
 export const branchOfferResource: CrudResourceConfig = {

@@ -3,6 +3,7 @@ import { like, or } from "drizzle-orm";
 import { RESOURCE_TYPES, type Service, services } from "../../../../drizzle/schema";
 import { InstantSchema } from "../../http/schemas";
 import type { CrudResourceConfig } from "../crud/crud-resource";
+import { fiveMinuteSteps } from "../scheduling-fields";
 import { queryBoolean } from "../shared-fields";
 
 /** One step of a composite service (e.g. wash → colour processing → cut → blow-dry). */
@@ -11,9 +12,9 @@ export const ServiceSegmentSchema = z
     key: z.string().regex(/^[a-z0-9_]{1,40}$/),
     name: z.string().min(1).max(120),
     service_id: z.number().int().positive().optional(),
-    duration_minutes: z.number().int().min(5).max(720),
-    gap_after_min_minutes: z.number().int().min(0).max(480).default(0),
-    gap_after_max_minutes: z.number().int().min(0).max(480).default(0),
+    duration_minutes: fiveMinuteSteps(5, 720),
+    gap_after_min_minutes: fiveMinuteSteps(0, 480).default(0),
+    gap_after_max_minutes: fiveMinuteSteps(0, 480).default(0),
     same_staff_as_previous: z.boolean().default(true),
     staff_busy_during_gap: z.boolean().default(false),
   })
@@ -53,14 +54,14 @@ const fields = {
   name: z.string().trim().min(1).max(120),
   description: z.string().max(2000).nullable().optional(),
   category: z.string().trim().max(80).nullable().optional(),
-  duration_minutes: z.number().int().min(5).max(720),
+  duration_minutes: fiveMinuteSteps(5, 720),
   price_cents: z.number().int().min(0).max(10_000_000),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, "ISO 4217 code, e.g. EUR")
     .optional(),
-  buffer_before_minutes: z.number().int().min(0).max(240).optional(),
-  buffer_after_minutes: z.number().int().min(0).max(240).optional(),
+  buffer_before_minutes: fiveMinuteSteps(0, 240).optional(),
+  buffer_after_minutes: fiveMinuteSteps(0, 240).optional(),
   min_notice_minutes: z
     .number()
     .int()
@@ -68,7 +69,7 @@ const fields = {
     .max(60 * 24 * 30)
     .optional(),
   max_advance_days: z.number().int().min(1).max(730).optional(),
-  slot_interval_minutes: z.number().int().min(5).max(240).optional(),
+  slot_interval_minutes: fiveMinuteSteps(5, 240).optional(),
   segments: z.array(ServiceSegmentSchema).min(2).max(10).nullable().optional(),
   required_resource_type: z.enum(RESOURCE_TYPES).nullable().optional(),
   is_active: z.boolean().optional(),

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { SKILL_LEVELS, services, staff, staffServices } from "../../../../drizzle/schema";
 import { InstantSchema } from "../../http/schemas";
 import type { CrudResourceConfig } from "../crud/crud-resource";
+import { fiveMinuteSteps } from "../scheduling-fields";
 import { queryId } from "../shared-fields";
 
 /** Which staff member may perform which service (optionally faster, slower or at another price). */
@@ -21,7 +22,7 @@ const fields = {
   staff_id: z.number().int().positive(),
   service_id: z.number().int().positive(),
   skill_level: z.enum(SKILL_LEVELS).optional(),
-  duration_minutes_override: z.number().int().min(5).max(720).nullable().optional(),
+  duration_minutes_override: fiveMinuteSteps(5, 720).nullable().optional(),
   price_cents_override: z.number().int().min(0).max(10_000_000).nullable().optional(),
 };
 

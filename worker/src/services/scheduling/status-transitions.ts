@@ -4,6 +4,7 @@ import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import { loadAppointment } from "./appointment-access";
 import { invalidTransition, versionConflict } from "./booking-errors";
+import { updatedBy } from "./occupancy-sql";
 
 /**
  * The seed's status flow: pending → confirmed → in_progress → completed, with no_show for a
@@ -74,12 +75,7 @@ export async function changeStatus(
                 : {}),
               updatedAt: now,
             })
-            .where(
-              and(
-                eq(customers.id, current.customerId),
-                sql`EXISTS (SELECT 1 FROM appointments WHERE id = ${current.id} AND lock_token = ${lockToken})`,
-              ),
-            ),
+            .where(and(eq(customers.id, current.customerId), updatedBy(current.id, lockToken))),
         ]
       : []),
   ]);
