@@ -1,5 +1,6 @@
 import type { StaffCalendar } from "./calendar/staff-calendar";
 import type { RateLimiter } from "./middleware/rate-limiter-object";
+import type { VoiceCallSession } from "./services/voice/call-session";
 
 /** Bindings and variables declared in wrangler.toml (secrets come from `wrangler secret put` or .dev.vars). */
 export interface Env {
@@ -7,6 +8,8 @@ export interface Env {
   ASSETS?: Fetcher;
   STAFF_CALENDAR: DurableObjectNamespace<StaffCalendar>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  VOICE_CALL_SESSION: DurableObjectNamespace<VoiceCallSession>;
+  CALL_EVENTS_QUEUE: Queue<unknown>;
   FLOOD_GUARD?: RateLimit;
   NOTIFICATIONS_QUEUE: Queue<unknown>;
   CALENDAR_SYNC_QUEUE: Queue<unknown>;
@@ -23,4 +26,6 @@ export interface Env {
   ENCRYPTION_KEY: string;
   /** Multiplies every policy rate limit; local benchmarks raise it, production leaves it at 1. */
   RATE_LIMIT_FACTOR?: string;
+  /** JSON map currency → USD exchange rate in millionths, e.g. {"EUR":920000}: converts Retell's costs. */
+  USD_EXCHANGE_RATES_MICROS?: string;
 }

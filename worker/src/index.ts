@@ -5,6 +5,7 @@ import { handleScheduled } from "./jobs/scheduled";
 
 export { StaffCalendar } from "./calendar/staff-calendar";
 export { RateLimiter } from "./middleware/rate-limiter-object";
+export { VoiceCallSession } from "./services/voice/call-session";
 
 const app = createApp();
 

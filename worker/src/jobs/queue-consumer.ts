@@ -1,5 +1,7 @@
 import { createDb } from "../db/client";
 import type { Env } from "../env";
+import type { CallEventJob } from "../services/voice/call-events/call-event";
+import { processCallEvent } from "../services/voice/call-events/process-call-event";
 import { recordDeadLetters } from "./dead-letters";
 
 /** A message on one of the platform's queues: a job type and its payload. */
@@ -20,6 +22,9 @@ export type JobHandler = (payload: unknown, env: Env) => Promise<void>;
 export const JOB_HANDLERS: Record<string, Record<string, JobHandler>> = {
   notifications: {},
   "calendar-sync": {},
+  "call-events": {
+    retell_call_event: (payload, env) => processCallEvent(env, payload as CallEventJob),
+  },
 };
 
 const BACKOFF_SECONDS = [30, 120, 600, 1800, 3600];

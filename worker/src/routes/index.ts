@@ -13,6 +13,8 @@ import { registerCrudResource } from "./crud/crud-resource";
 import { customerResource } from "./customers/customers.routes";
 import { registerHealthHandlers } from "./health/health.handlers";
 import { policyResource } from "./policies/policies.routes";
+import { registerRetellFunctionHandlers } from "./retell/retell-functions.handlers";
+import { registerRetellWebhookHandlers } from "./retell/retell-webhook.handlers";
 import { timeOffResource } from "./scheduling-rules/time-off.routes";
 import { workingHourResource } from "./scheduling-rules/working-hours.routes";
 import { serviceResource } from "./services/services.routes";
@@ -45,4 +47,6 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerAvailabilityHandlers(app);
   registerBookingHandlers(app);
   registerHoldHandlers(app);
+  registerRetellFunctionHandlers(app);
+  registerRetellWebhookHandlers(app);
 }

@@ -29,6 +29,8 @@ export interface CreateBookingInput {
   /** A hold taken earlier for this very slot (voice calls), released when the booking commits. */
   holdId?: string;
   createdByUserId?: number | null;
+  /** The voice call (calls.id) the booking was made in. */
+  callId?: number | null;
 }
 
 /** How long a booking may take to write before its calendar reservation lapses. */
@@ -111,6 +113,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
         customerNotes: input.customerNotes ?? null,
         confirmedAt: status === "confirmed" ? now : null,
         createdByUserId: input.createdByUserId ?? null,
+        callId: input.callId ?? null,
       }),
       occupyByUid(
         staffCalendarKey(target.staff.id),

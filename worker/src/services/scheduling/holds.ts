@@ -1,4 +1,4 @@
-import { eq, ne } from "drizzle-orm";
+import { eq, ne, notInArray } from "drizzle-orm";
 import { calendarHolds, companies } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
@@ -115,4 +115,79 @@ export async function releaseCallHolds(scope: TenantScope, env: Env, callId: str
     .returning();
   await Promise.all(holds.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
   return holds.length;
+}
+
+/** A slot to hold for a voice call: the staff member and the span to block (buffers included). */
+export interface CallHoldRequest {
+  staffId: number;
+  blockedFrom: number;
+  blockedUntil: number;
+}
+
+/**
+ * Holds the slots a voice agent is offering to its caller and lets go of everything the call held
+ * before (the caller moved on). Each staff member's calendar object is asked once for all of its
+ * slots; a slot someone else took a moment ago is simply not held (its result is null). The D1
+ * copies of old and new holds change in one batch.
+ */
+export async function replaceCallHolds(
+  scope: TenantScope,
+  env: Env,
+  callId: string,
+  requests: CallHoldRequest[],
+  ttlSeconds: number,
+): Promise<({ holdId: string; expiresAt: number } | null)[]> {
+  const byStaff = new Map<number, number[]>();
+  for (const [i, r] of requests.entries()) byStaff.set(r.staffId, [...(byStaff.get(r.staffId) ?? []), i]);
+  const holdIds = requests.map(() => `hold_${crypto.randomUUID()}`);
+  const results: ({ holdId: string; expiresAt: number } | null)[] = requests.map(() => null);
+  await Promise.all(
+    [...byStaff].map(async ([staffId, indexes]) => {
+      const outcome = await calendarFor(env, staffCalendarKey(staffId)).reserveMany(
+        indexes.map((i) => ({
+          ref: holdIds[i]!,
+          kind: "hold" as const,
+          start: requests[i]!.blockedFrom,
+          end: requests[i]!.blockedUntil,
+          ttlMs: ttlSeconds * 1000,
+        })),
+      );
+      outcome.forEach((result, k) => {
+        const i = indexes[k]!;
+        if (result.ok) results[i] = { holdId: holdIds[i]!, expiresAt: result.expiresAt };
+      });
+    }),
+  );
+  const kept = results.filter((r) => r !== null).map((r) => r.holdId);
+  const db = scope.db;
+  const [previous] = await db.batch([
+    db
+      .delete(calendarHolds)
+      .where(
+        scope.where(
+          calendarHolds,
+          eq(calendarHolds.callId, callId),
+          kept.length > 0 ? notInArray(calendarHolds.id, kept) : undefined,
+        ),
+      )
+      .returning({ id: calendarHolds.id, calendarKey: calendarHolds.calendarKey }),
+    ...requests.flatMap((r, i) => {
+      const held = results[i];
+      if (!held) return [];
+      return [
+        db.insert(calendarHolds).values({
+          id: held.holdId,
+          companyId: scope.companyId,
+          calendarKey: staffCalendarKey(r.staffId),
+          staffId: r.staffId,
+          startsAt: new Date(r.blockedFrom),
+          endsAt: new Date(r.blockedUntil),
+          expiresAt: new Date(held.expiresAt),
+          callId,
+        }),
+      ];
+    }),
+  ]);
+  await Promise.all(previous.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+  return results;
 }

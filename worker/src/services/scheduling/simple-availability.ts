@@ -22,6 +22,9 @@ export interface SimpleAvailability {
   branchId: number;
   serviceId: number;
   durationMinutes: number;
+  /** Blocked around each slot (the span a booking or hold occupies). */
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
   staff: { id: number; name: string }[];
   slots: Slot[];
 }
@@ -120,6 +123,8 @@ export async function simpleAvailability(
     branchId,
     serviceId: service.id,
     durationMinutes: baseDuration,
+    bufferBeforeMinutes: service.bufferBeforeMinutes,
+    bufferAfterMinutes: service.bufferAfterMinutes,
     staff: people.map((p) => ({ id: p.staffId, name: p.displayName })),
     slots: [],
   };

@@ -1,0 +1,142 @@
+import type { Context } from "hono";
+import { sha256Hex } from "../../auth/crypto-helpers";
+import { TenantScope } from "../../db/tenant-scope";
+import type { AppEnv } from "../../http/app-env";
+import { ApiError, invalidFields } from "../../http/errors";
+import { timed } from "../../http/server-timing";
+import { voiceTranslator } from "../../i18n/voice";
+import { authenticateRetell } from "../../integrations/retell/authenticate-request";
+import { readFunctionRequest } from "../../integrations/retell/function-request";
+import type { Admission, HeldOffer } from "../../services/voice/call-session";
+import { callerLine } from "../../services/voice/caller";
+import { findVoiceFunction, VOICE_FUNCTIONS, type VoiceFunction } from "../../services/voice/functions";
+import { answer } from "../../services/voice/speech";
+import { canonicalArgs, textArg } from "../../services/voice/voice-args";
+import { contextLocale, type VoiceAnswer, type VoiceContext } from "../../services/voice/voice-context";
+
+/** Retell function calls per call and minute (seed §7.4). */
+export const CALL_REQUESTS_PER_MINUTE = 100;
+
+/**
+ * One voice function request, from raw bytes to spoken answer: read the body (either of Retell's
+ * shapes), find the company from the call and verify the signature with its key, then let the
+ * call's session object admit it (rate limit; a repeat gets the first answer), run the function
+ * and remember its answer. Problems the caller can fix are 200 answers; only a broken request
+ * (bad body, unknown number, bad signature) is a 4xx.
+ */
+export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction | null): Promise<Response> {
+  const rawBody = await c.req.text();
+  const parsed = rawBody.trim() === "" ? {} : await c.req.json();
+  const request = readFunctionRequest(parsed);
+  if ("field" in request) throw invalidFields({ [request.field]: [request.message] });
+  const { args, call, callId } = request;
+  const waitUntil = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
+
+  const tenant = await timed(
+    c,
+    "auth",
+    authenticateRetell({
+      db: c.get("db"),
+      encryptionKey: c.env.ENCRYPTION_KEY,
+      rawBody,
+      signature: c.req.header("x-retell-signature"),
+      hints: {
+        toNumber: call?.to_number ?? textArg(args, "to_number") ?? c.req.query("to_number"),
+        agentId: call?.agent_id ?? textArg(args, "agent_id") ?? c.req.query("agent_id"),
+        callId,
+      },
+      kind: fixed?.name ?? request.name ?? "function",
+      waitUntil,
+    }),
+  );
+  const locale = contextLocale(tenant.locale, textArg(args, "language", "locale"));
+  const t = voiceTranslator(locale);
+
+  const fn = fixed ?? (request.name ? findVoiceFunction(request.name) : undefined);
+  if (!fn) {
+    console.error(
+      JSON.stringify({
+        event: "retell_unknown_function",
+        name: request.name ?? null,
+        company_id: tenant.companyId,
+      }),
+    );
+    return c.json(
+      answer(false, t("unknown_function"), {
+        reason: "unknown_function",
+        requested: request.name ?? null,
+        supported_functions: VOICE_FUNCTIONS.map((f) => f.name),
+      }),
+    );
+  }
+  if (fn.mutates && !callId) {
+    throw invalidFields({
+      "body.call.call_id": ["Required for this function (pass call_id as an arg in the args-only form)"],
+    });
+  }
+
+  const session = callId ? c.env.VOICE_CALL_SESSION.get(c.env.VOICE_CALL_SESSION.idFromName(callId)) : null;
+  const requestKey = fn.mutates ? `${fn.name}:${await sha256Hex(canonicalArgs(args))}` : null;
+  const admission: Admission = session
+    ? await timed(c, "session", session.admit(requestKey, CALL_REQUESTS_PER_MINUTE) as Promise<Admission>)
+    : { kind: "run", offers: [] };
+  if (admission.kind === "limited") {
+    return c.json(
+      answer(false, t("too_many_requests"), {
+        reason: "rate_limited",
+        retry_after_seconds: admission.retryAfterSeconds,
+      }),
+    );
+  }
+  if (admission.kind === "replay") {
+    return new Response(admission.body, {
+      status: admission.status,
+      headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
+    });
+  }
+
+  const now = Date.now();
+  const ctx: VoiceContext = {
+    env: c.env,
+    scope: new TenantScope(c.get("db"), tenant.companyId),
+    tenant,
+    callId,
+    caller: callerLine(
+      call?.from_number,
+      textArg(
+        args,
+        "from_number",
+        "caller_number",
+        "user_number",
+        ...(fn.name === "check_customer" ? ["phone_number"] : []),
+      ),
+      tenant.country,
+      call !== undefined,
+    ),
+    args,
+    now,
+    spoken: { now: call?.start_timestamp ?? now, timeZone: tenant.timeZone },
+    locale,
+    t,
+    offers: admission.offers,
+    rememberOffers: async (offers: HeldOffer[]) => {
+      if (session) await session.replaceOffers(offers);
+    },
+    waitUntil,
+  };
+
+  let result: VoiceAnswer;
+  try {
+    result = await timed(c, "voice", fn.run(ctx));
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 409)) {
+      if (requestKey && session) waitUntil(session.abandon(requestKey));
+      throw error;
+    }
+    // A refusal the function did not anticipate (a state change mid-call): still speakable.
+    result = answer(false, t("cannot_do"), { reason: error.code.toLowerCase() });
+  }
+  const body = JSON.stringify(result);
+  if (requestKey && session) waitUntil(session.complete(requestKey, 200, body));
+  return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
+}

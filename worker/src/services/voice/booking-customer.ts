@@ -1,0 +1,94 @@
+import { and, count, eq, gt } from "drizzle-orm";
+import { appointments } from "../../../../drizzle/schema";
+import { normalizePhone } from "../../domain/phone";
+import { customerSearchText } from "../../domain/text-search";
+import { createLead, customersOnLine, type KnownCaller } from "./caller";
+import { answer } from "./speech";
+import { idArg, textArg } from "./voice-args";
+import type { VoiceAnswer, VoiceContext } from "./voice-context";
+
+export type BookingCustomer =
+  | { ok: true; customerId: number; name: string }
+  | { ok: false; answer: VoiceAnswer };
+
+/** Voice bookings one customer may make per hour (seed §7.4). */
+export const VOICE_BOOKINGS_PER_HOUR = 5;
+
+/**
+ * Whom a booking is for. A known caller is their customer record (among several on one line, the
+ * one the agent named). An unknown caller becomes a `lead` with the name the agent collected; a
+ * caller with a withheld number must also give a call-back number. A customer id from the agent
+ * is only accepted when it belongs to the calling line, so nobody books in someone else's name.
+ */
+export async function bookingCustomer(ctx: VoiceContext): Promise<BookingCustomer> {
+  const name = textArg(ctx.args, "customer_name", "name", "caller_name");
+  let line: string;
+  if (ctx.caller.kind === "number") {
+    line = ctx.caller.e164;
+  } else {
+    const spokenNumber = textArg(ctx.args, "callback_phone", "callback_number", "phone_number", "phone");
+    if (!name && !spokenNumber) return ask(ctx, "caller_withheld", "missing_name_and_phone");
+    if (!name) return ask(ctx, "ask_name", "missing_name");
+    if (!spokenNumber) return ask(ctx, "ask_callback_number", "missing_phone");
+    const normalized = normalizePhone(spokenNumber, ctx.tenant.country);
+    if (!normalized.ok) {
+      return {
+        ok: false,
+        answer: answer(false, ctx.t("callback_number_invalid", { spoken: spokenNumber }), {
+          reason: "invalid_phone",
+        }),
+      };
+    }
+    line = normalized.e164;
+  }
+  const onLine = await customersOnLine(ctx, line);
+  const chosen = pickOnLine(onLine, idArg(ctx.args, "customer_id"), name);
+  if (chosen) return { ok: true, customerId: chosen.id, name: chosen.name };
+  if (!name) return ask(ctx, "ask_name", "missing_name");
+  return { ok: true, customerId: await createLead(ctx, name, line), name };
+}
+
+function pickOnLine(
+  onLine: KnownCaller[],
+  id: number | undefined,
+  name: string | undefined,
+): KnownCaller | null {
+  if (id !== undefined) {
+    const byId = onLine.find((c) => c.id === id);
+    if (byId) return byId;
+  }
+  if (name) {
+    const wanted = customerSearchText({ name }).split(" ");
+    const byName = onLine.filter((c) => {
+      const known = customerSearchText({ name: c.name });
+      return wanted.every((part) => known.includes(part));
+    });
+    // A name nobody on the line has is someone new (a family member): a new lead.
+    return byName.length === 1 ? byName[0]! : null;
+  }
+  return onLine.length === 1 ? onLine[0]! : null;
+}
+
+function ask(
+  ctx: VoiceContext,
+  key: "ask_name" | "ask_callback_number" | "caller_withheld",
+  reason: string,
+): BookingCustomer {
+  return { ok: false, answer: answer(false, ctx.t(key), { reason }) };
+}
+
+/** True when the customer reached the hourly limit of voice bookings. */
+export async function overBookingLimit(ctx: VoiceContext, customerId: number): Promise<boolean> {
+  const [row] = await ctx.scope.db
+    .select({ n: count() })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.companyId, ctx.tenant.companyId),
+        eq(appointments.customerId, customerId),
+        eq(appointments.source, "voice_ai"),
+        gt(appointments.createdAt, new Date(ctx.now - 3_600_000)),
+      ),
+    );
+  return (row?.n ?? 0) >= VOICE_BOOKINGS_PER_HOUR;
+}

@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { appointments, customerPhoneIndex, customers, services, staff } from "../../../../drizzle/schema";
+import { normalizePhone } from "../../domain/phone";
+import { customerSearchText } from "../../domain/text-search";
+import type { CallerLine, VoiceContext } from "./voice-context";
+
+/** Values networks and Retell use for a caller who withholds the number. */
+const WITHHELD = /^(anonymous|anonym|unknown|restricted|private|withheld|unavailable|\+?0*)$/i;
+
+/**
+ * The caller's line: the call object's from_number when Retell sent the call (trusted: it comes
+ * from the telephone network), else a number the agent passed as an argument (args-only tools).
+ */
+export function callerLine(
+  fromCall: string | null | undefined,
+  fromArgs: string | undefined,
+  country: string,
+  hasCall: boolean,
+): CallerLine {
+  const raw = hasCall ? fromCall : fromArgs;
+  if (raw === undefined || raw === null || WITHHELD.test(raw.trim())) {
+    return hasCall || raw !== undefined ? { kind: "withheld" } : { kind: "unknown" };
+  }
+  const normalized = normalizePhone(raw, country);
+  if (!normalized.ok) return { kind: "withheld" };
+  return { kind: "number", e164: normalized.e164, source: hasCall ? "call" : "args" };
+}
+
+export interface KnownCaller {
+  id: number;
+  name: string;
+  appointmentCount: number;
+  noShowCount: number;
+  isVip: boolean;
+  lastAppointmentAt: Date | null;
+  preferredLanguage: string;
+}
+
+/** Customers of this company with the caller's number (a family may share one line), most recent first. */
+export async function customersOnLine(ctx: VoiceContext, e164: string): Promise<KnownCaller[]> {
+  const db = ctx.scope.db;
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      appointmentCount: customers.appointmentCount,
+      noShowCount: customers.noShowCount,
+      isVip: customers.isVip,
+      lastAppointmentAt: customers.lastAppointmentAt,
+      preferredLanguage: customers.preferredLanguage,
+    })
+    .from(customerPhoneIndex)
+    .innerJoin(customers, eq(customers.id, customerPhoneIndex.customerId))
+    .where(
+      and(
+        eq(customerPhoneIndex.companyId, ctx.tenant.companyId),
+        eq(customerPhoneIndex.phoneE164, e164),
+        isNull(customers.deletedAt),
+      ),
+    )
+    .orderBy(desc(customers.lastContactAt), desc(customers.id))
+    .limit(5);
+}
+
+/** The caller's customer record when the line identifies exactly one (or the agent named one of several). */
+export async function identifyCaller(ctx: VoiceContext, spokenName?: string): Promise<KnownCaller | null> {
+  if (ctx.caller.kind !== "number") return null;
+  const found = await customersOnLine(ctx, ctx.caller.e164);
+  if (found.length <= 1) return found[0] ?? null;
+  if (!spokenName) return null;
+  const wanted = customerSearchText({ name: spokenName });
+  return found.find((c) => customerSearchText({ name: c.name }).includes(wanted.split(" ")[0]!)) ?? null;
+}
+
+export interface CallerHistory {
+  usualService: { id: number; name: string } | null;
+  upcoming: { id: number; startsAt: Date; serviceName: string; staffName: string }[];
+}
+
+/**
+ * What the agent may mention: upcoming appointments, and the service the caller usually books
+ * (the most frequent among the last ten, when it is at least half of them: "clear history").
+ */
+export async function callerHistory(ctx: VoiceContext, customerId: number): Promise<CallerHistory> {
+  const db = ctx.scope.db;
+  const [recent, upcoming] = await db.batch([
+    db
+      .select({ serviceId: appointments.serviceId, serviceName: services.name })
+      .from(appointments)
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .where(
+        and(
+          eq(appointments.companyId, ctx.tenant.companyId),
+          eq(appointments.customerId, customerId),
+          inArray(appointments.status, ["completed", "confirmed", "pending", "in_progress"]),
+          isNull(appointments.deletedAt),
+        ),
+      )
+      .orderBy(desc(appointments.startsAt))
+      .limit(10),
+    db
+      .select({
+        id: appointments.id,
+        startsAt: appointments.startsAt,
+        serviceName: services.name,
+        staffName: staff.displayName,
+      })
+      .from(appointments)
+      .innerJoin(services, eq(services.id, appointments.serviceId))
+      .innerJoin(staff, eq(staff.id, appointments.staffId))
+      .where(
+        and(
+          eq(appointments.companyId, ctx.tenant.companyId),
+          eq(appointments.customerId, customerId),
+          inArray(appointments.status, ["pending", "confirmed"]),
+          gt(appointments.startsAt, new Date(ctx.now)),
+          isNull(appointments.deletedAt),
+        ),
+      )
+      .orderBy(asc(appointments.startsAt))
+      .limit(5),
+  ]);
+  const counts = new Map<number, { name: string; n: number }>();
+  for (const r of recent) {
+    const entry = counts.get(r.serviceId) ?? { name: r.serviceName, n: 0 };
+    entry.n += 1;
+    counts.set(r.serviceId, entry);
+  }
+  const [best] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0] - b[0]);
+  const usualService =
+    best && recent.length >= 2 && best[1].n * 2 >= recent.length ? { id: best[0], name: best[1].name } : null;
+  return { usualService, upcoming };
+}
+
+/**
+ * The customer a booking is for: the identified caller, or a new `lead` with the name the agent
+ * collected and the caller's number (or the call-back number a caller with a withheld number gave).
+ */
+export async function createLead(ctx: VoiceContext, name: string, phoneE164: string): Promise<number> {
+  const db = ctx.scope.db;
+  const now = new Date(ctx.now);
+  const [row] = await db
+    .insert(customers)
+    .values({
+      companyId: ctx.tenant.companyId,
+      branchId: ctx.tenant.branchId,
+      name,
+      phone: phoneE164,
+      searchText: customerSearchText({ name }),
+      preferredLanguage: ctx.locale,
+      journeyStatus: "lead",
+      journeyHistory: [{ from: null, to: "lead", at: now.toISOString(), reason: "voice_ai" }],
+      journeyStatusUpdatedAt: now,
+      source: "voice_ai",
+      lastContactAt: now,
+    })
+    .returning({ id: customers.id });
+  await db
+    .insert(customerPhoneIndex)
+    .values({ companyId: ctx.tenant.companyId, customerId: row!.id, phoneE164, isPrimary: true })
+    .onConflictDoNothing();
+  return row!.id;
+}

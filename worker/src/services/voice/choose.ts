@@ -1,0 +1,116 @@
+import { spokenList } from "../../i18n/voice";
+import { type BranchCatalog, pickService, pickStaff, type VoiceService, type VoiceStaff } from "./catalog";
+import { answer } from "./speech";
+import { idArg, textArg } from "./voice-args";
+import type { VoiceAnswer, VoiceContext } from "./voice-context";
+
+export type Choice<T> = { ok: true; value: T } | { ok: false; answer: VoiceAnswer };
+
+/**
+ * The service the caller wants (by id, or by name as they said it). Unclear names are answered
+ * with the choices; a name we do not offer with the nearest ones we do; a composite service
+ * (several steps and people) is planned by the team, so the agent offers a callback.
+ */
+export function chooseService(ctx: VoiceContext, catalog: BranchCatalog): Choice<VoiceService> {
+  const spoken = textArg(ctx.args, "service", "service_name", "dienstleistung", "leistung");
+  const picked = pickService(catalog, idArg(ctx.args, "service_id"), spoken);
+  if (picked.kind === "found") {
+    if (picked.item.isComposite) {
+      return refuse(ctx.t("service_needs_team", { service: picked.item.name }), "composite_service", {
+        service_id: picked.item.id,
+      });
+    }
+    return { ok: true, value: picked.item };
+  }
+  const match = picked.match;
+  if (match?.kind === "ambiguous") {
+    return refuse(
+      ctx.t("ask_service_choice", {
+        choices: spokenList(
+          ctx.t,
+          match.items.map((s) => s.name),
+        ),
+      }),
+      "ambiguous_service",
+      {
+        choices: match.items.map((s) => ({ service_id: s.id, name: s.name })),
+      },
+    );
+  }
+  if (spoken || idArg(ctx.args, "service_id") !== undefined) {
+    const suggestions =
+      match?.kind === "none" && match.suggestions.length > 0
+        ? match.suggestions
+        : catalog.services.slice(0, 3);
+    return refuse(
+      ctx.t("service_unknown", {
+        spoken: spoken ?? String(idArg(ctx.args, "service_id")),
+        suggestions: spokenList(
+          ctx.t,
+          suggestions.map((s) => s.name),
+        ),
+      }),
+      "unknown_service",
+      { choices: suggestions.map((s) => ({ service_id: s.id, name: s.name })) },
+    );
+  }
+  return refuse(ctx.t("ask_service"), "missing_service", {
+    choices: catalog.services.slice(0, 5).map((s) => ({ service_id: s.id, name: s.name })),
+  });
+}
+
+/** The staff member the caller asked for, if any (undefined: anyone qualified). */
+export function chooseStaff(
+  ctx: VoiceContext,
+  catalog: BranchCatalog,
+  service: VoiceService,
+): Choice<VoiceStaff | undefined> {
+  const spoken = textArg(ctx.args, "staff", "staff_name", "employee", "mitarbeiter", "preferred_staff");
+  const id = idArg(ctx.args, "staff_id", "preferred_staff_id");
+  if (!spoken && id === undefined) return { ok: true, value: undefined };
+  const picked = pickStaff(catalog, id, spoken);
+  if (picked.kind === "found") {
+    if (!picked.item.serviceIds.includes(service.id)) {
+      return refuse(
+        ctx.t("staff_not_qualified", { staff: picked.item.name, service: service.name }),
+        "staff_not_qualified",
+        {
+          staff_id: picked.item.id,
+        },
+      );
+    }
+    return { ok: true, value: picked.item };
+  }
+  const match = picked.match;
+  if (match?.kind === "ambiguous") {
+    return refuse(
+      ctx.t("ask_staff_choice", {
+        choices: spokenList(
+          ctx.t,
+          match.items.map((s) => s.name),
+        ),
+      }),
+      "ambiguous_staff",
+      {
+        choices: match.items.map((s) => ({ staff_id: s.id, name: s.name })),
+      },
+    );
+  }
+  const qualified = catalog.staff.filter((s) => s.serviceIds.includes(service.id));
+  return refuse(
+    ctx.t("staff_unknown", {
+      spoken: spoken ?? String(id),
+      names: spokenList(
+        ctx.t,
+        qualified.map((s) => s.name),
+        "and",
+      ),
+    }),
+    "unknown_staff",
+    { choices: qualified.map((s) => ({ staff_id: s.id, name: s.name })) },
+  );
+}
+
+function refuse<T>(message: string, reason: string, fields: Record<string, unknown>): Choice<T> {
+  return { ok: false, answer: answer(false, message, { reason, ...fields }) };
+}

@@ -1,0 +1,130 @@
+import { zonedInstant } from "../../../domain/zoned-time";
+import { ApiError } from "../../../http/errors";
+import { createBooking } from "../../scheduling/create-booking";
+import { releaseCallHolds } from "../../scheduling/holds";
+import { bookingCustomer, overBookingLimit } from "../booking-customer";
+import { callRowId } from "../call-record";
+import { loadCatalog, type VoiceService } from "../catalog";
+import { chooseService, chooseStaff } from "../choose";
+import { holdOffers, searchSlots } from "../offer-slots";
+import { requestedWhen } from "../requested-time";
+import { answer, offerFields, speakOffers, speakWhen } from "../speech";
+import { textArg } from "../voice-args";
+import type { VoiceAnswer, VoiceContext } from "../voice-context";
+import type { VoiceFunction } from "./voice-function";
+
+/** Refusals of the booking service that mean "this time is not (any longer) free". */
+const TAKEN = new Set(["APPOINTMENT_CONFLICT", "SLOT_UNAVAILABLE", "HOLD_EXPIRED"]);
+
+/**
+ * Books the caller's chosen time. The slot held for the call when it was offered is converted;
+ * without a hold the booking goes through the staff member's calendar object like any other, so
+ * two calls racing for one time get one booking and one set of alternatives. The call's other
+ * holds are released as soon as the booking stands.
+ */
+export const bookAppointment: VoiceFunction = {
+  name: "book_appointment",
+  summary: "Book the chosen time for the caller",
+  mutates: true,
+  async run(ctx) {
+    const catalog = await loadCatalog(ctx);
+    const service = chooseService(ctx, catalog);
+    if (!service.ok) return service.answer;
+    const staff = chooseStaff(ctx, catalog, service.value);
+    if (!staff.ok) return staff.answer;
+    const when = requestedWhen(ctx, ctx.args);
+    if (when.kind === "unclear") return answer(false, when.question, { reason: "unclear_time" });
+    if (when.kind === "missing" || !when.time) {
+      const missing = [when.kind === "missing" ? ctx.t("missing_date") : null, ctx.t("missing_time")].filter(
+        Boolean,
+      );
+      return answer(false, ctx.t("details_missing", { missing: missing.join(", ") }), {
+        reason: "missing_time",
+      });
+    }
+    const startsAt = zonedInstant(when.date, when.time, ctx.tenant.timeZone).getTime();
+
+    const customer = await bookingCustomer(ctx);
+    if (!customer.ok) return customer.answer;
+    if (await overBookingLimit(ctx, customer.customerId)) {
+      return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
+    }
+
+    const held = ctx.offers.find(
+      (o) =>
+        o.serviceId === service.value.id &&
+        o.startsAt === startsAt &&
+        (!staff.value || o.staffId === staff.value.id),
+    );
+    let staffId = held?.staffId ?? staff.value?.id;
+    if (staffId === undefined) {
+      const found = await searchSlots(ctx, {
+        service: service.value,
+        date: when.date,
+        time: when.time,
+        count: 3,
+      });
+      if (!found.exact) return offerInstead(ctx, service.value, startsAt, when.date, when.time, undefined);
+      staffId = found.exact.staffId;
+    }
+    try {
+      const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
+      const { appointment, target } = await createBooking(ctx.scope, ctx.env, {
+        customerId: customer.customerId,
+        serviceId: service.value.id,
+        staffId,
+        branchId: ctx.tenant.branchId,
+        startsAt: new Date(startsAt),
+        source: "voice_ai",
+        customerNotes: notes ?? null,
+        holdId: held?.holdId,
+        callId: await callRowId(ctx),
+      });
+      if (ctx.callId) {
+        await Promise.all([releaseCallHolds(ctx.scope, ctx.env, ctx.callId), ctx.rememberOffers([])]);
+      }
+      const spoken = {
+        service: target.service.name,
+        when: speakWhen(ctx, appointment.startsAt),
+        staff: target.staff.displayName,
+      };
+      const message = ctx.t(notes ? "booked_with_notes" : "booked", spoken);
+      return answer(true, message, {
+        appointment_id: appointment.id,
+        confirmation_message: message,
+        starts_at: appointment.startsAt.toISOString(),
+        ends_at: appointment.endsAt.toISOString(),
+        service_name: target.service.name,
+        staff_id: target.staff.id,
+        staff_name: target.staff.displayName,
+        customer_id: customer.customerId,
+        customer_name: customer.name,
+        calendar_link: null,
+      });
+    } catch (error) {
+      if (error instanceof ApiError && TAKEN.has(error.code)) {
+        return offerInstead(ctx, service.value, startsAt, when.date, when.time, staff.value?.id);
+      }
+      throw error;
+    }
+  },
+};
+
+/** The wish was taken (or is outside working time): the nearest free times, held for the call. */
+async function offerInstead(
+  ctx: VoiceContext,
+  service: VoiceService,
+  startsAt: number,
+  date: string,
+  time: string,
+  staffId: number | undefined,
+): Promise<VoiceAnswer> {
+  const found = await searchSlots(ctx, { service, staffId, date, time, count: 3 });
+  const offers = await holdOffers(ctx, service, found.alternatives, found.buffers);
+  const when = speakWhen(ctx, startsAt);
+  const message =
+    offers.length > 0
+      ? ctx.t("slot_taken", { when, alternatives: speakOffers(ctx, offers, staffId === undefined) })
+      : ctx.t("slot_taken_none", { when });
+  return answer(false, message, { reason: "slot_taken", next_available_slots: offerFields(offers) });
+}

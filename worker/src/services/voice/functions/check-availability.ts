@@ -1,0 +1,91 @@
+import { localDate, zonedInstant } from "../../../domain/zoned-time";
+import { loadCatalog } from "../catalog";
+import { chooseService, chooseStaff } from "../choose";
+import { holdOffers, searchSlots } from "../offer-slots";
+import { requestedWhen } from "../requested-time";
+import { answer, offerFields, speakOffers, speakWhen } from "../speech";
+import { countArg } from "../voice-args";
+import type { VoiceAnswer, VoiceContext } from "../voice-context";
+import type { VoiceFunction } from "./voice-function";
+
+/**
+ * Is the caller's wish free? The requested time is held for the call at once, so it is still
+ * free when the caller says yes; otherwise the nearest free times are offered and held instead.
+ */
+export const checkAvailability: VoiceFunction = {
+  name: "check_availability",
+  summary: "Check whether a time is free for a service (and hold it for the call)",
+  mutates: true,
+  run: (ctx) => offerTimes(ctx, 3),
+};
+
+/** The next free times for a service, optionally with one staff member (held for the call). */
+export const nextAvailable: VoiceFunction = {
+  name: "next_available",
+  summary: "The next free times for a service, optionally with a preferred staff member",
+  mutates: true,
+  run: (ctx) => offerTimes(ctx, countArg(ctx.args, "count", 3, 5)),
+};
+
+async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer> {
+  const catalog = await loadCatalog(ctx);
+  const service = chooseService(ctx, catalog);
+  if (!service.ok) return service.answer;
+  const staff = chooseStaff(ctx, catalog, service.value);
+  if (!staff.ok) return staff.answer;
+  const when = requestedWhen(ctx, ctx.args);
+  if (when.kind === "unclear") return answer(false, when.question, { reason: "unclear_time" });
+  const date = when.kind === "when" ? when.date : localDate(new Date(ctx.now), ctx.tenant.timeZone);
+  const time = when.kind === "when" ? when.time : undefined;
+
+  const found = await searchSlots(ctx, {
+    service: service.value,
+    staffId: staff.value?.id,
+    date,
+    time,
+    count,
+  });
+  const common = {
+    service_id: service.value.id,
+    service_name: service.value.name,
+    branch_name: ctx.tenant.branchName,
+  };
+  if (found.exact) {
+    const [held] = await holdOffers(ctx, service.value, [found.exact], found.buffers);
+    if (held) {
+      return answer(
+        true,
+        ctx.t("slot_free", {
+          service: service.value.name,
+          when: speakWhen(ctx, held.startsAt),
+          staff: held.staffName,
+        }),
+        {
+          available: true,
+          slot: offerFields([held])[0],
+          staff_id: held.staffId,
+          staff_name: held.staffName,
+          ...common,
+        },
+      );
+    }
+  }
+  const offers = await holdOffers(ctx, service.value, found.alternatives, found.buffers);
+  const withStaff = !staff.value;
+  const requested = time ? speakWhen(ctx, zonedInstant(date, time, ctx.tenant.timeZone)) : null;
+  const message =
+    offers.length === 0
+      ? requested
+        ? ctx.t("slot_taken_none", { when: requested })
+        : ctx.t("slots_none", { service: service.value.name })
+      : requested
+        ? ctx.t("slot_taken", { when: requested, alternatives: speakOffers(ctx, offers, withStaff) })
+        : ctx.t("slots_offer", { alternatives: speakOffers(ctx, offers, withStaff) });
+  // Offering times for an open wish ("was ist Dienstag frei?") is a success; a taken wish is not.
+  return answer(offers.length > 0 && !time, message, {
+    available: false,
+    reason: offers.length === 0 ? "no_free_slots" : time ? "slot_taken" : "choose_slot",
+    next_available_slots: offerFields(offers),
+    ...common,
+  });
+}

@@ -1,0 +1,142 @@
+import type { Slot } from "../../domain/availability";
+import { zonedInstant } from "../../domain/zoned-time";
+import { replaceCallHolds } from "../scheduling/holds";
+import { simpleAvailability } from "../scheduling/simple-availability";
+import type { HeldOffer } from "./call-session";
+import type { VoiceService } from "./catalog";
+import type { VoiceContext } from "./voice-context";
+
+const MINUTE = 60_000;
+/** How far ahead alternatives are looked for. */
+const SEARCH_DAYS = 14;
+/** Offered alternatives lie at least this far apart, so the caller gets a real choice. */
+const SPREAD_MS = 60 * MINUTE;
+
+export interface SlotOffer {
+  startsAt: number;
+  endsAt: number;
+  date: string;
+  time: string;
+  staffId: number;
+  staffName: string;
+  /** Set once the slot is held for the call. */
+  holdId?: string;
+  expiresAt?: number;
+}
+
+export interface SlotSearch {
+  service: VoiceService;
+  staffId?: number | undefined;
+  date: string;
+  /** 'HH:MM' the caller asked for; without it the day's first free times are offered. */
+  time?: string | undefined;
+  count: number;
+}
+
+/** Minutes blocked before and after an appointment of the service (held with the slot). */
+export interface Buffers {
+  before: number;
+  after: number;
+}
+
+export interface SlotSearchResult {
+  /** The requested time, when it is free. */
+  exact: SlotOffer | null;
+  alternatives: SlotOffer[];
+  buffers: Buffers;
+}
+
+/**
+ * Free times for the caller: the requested one when it is free, else the nearest ones (the same
+ * day first, closest to the wish, then the following days), spread so they differ meaningfully.
+ * One availability read covers the requested day and the next two weeks.
+ */
+export async function searchSlots(ctx: VoiceContext, search: SlotSearch): Promise<SlotSearchResult> {
+  const availability = await simpleAvailability(
+    ctx.scope,
+    {
+      date: search.date,
+      days: SEARCH_DAYS,
+      serviceId: search.service.id,
+      staffId: search.staffId,
+      branchId: ctx.tenant.branchId,
+    },
+    ctx.now,
+  );
+  if (!availability) return { exact: null, alternatives: [], buffers: { before: 0, after: 0 } };
+  const names = new Map(availability.staff.map((s) => [s.id, s.name]));
+  const toOffer = (slot: Slot, staffId = slot.staffIds[0]!): SlotOffer => ({
+    startsAt: slot.start,
+    endsAt: slot.end,
+    date: slot.date,
+    time: slot.localStart,
+    staffId,
+    staffName: names.get(staffId) ?? "",
+  });
+  const wish = search.time ? zonedInstant(search.date, search.time, ctx.tenant.timeZone).getTime() : null;
+  const exactSlot = wish === null ? undefined : availability.slots.find((s) => s.start === wish);
+  const exact = exactSlot ? toOffer(exactSlot, preferredStaff(exactSlot, search.staffId)) : null;
+
+  const sameDay = availability.slots.filter((s) => s.date === search.date && s.start !== wish);
+  const later = availability.slots.filter((s) => s.date > search.date);
+  const ranked =
+    wish === null
+      ? [...sameDay, ...later]
+      : [
+          ...sameDay.sort((a, b) => Math.abs(a.start - wish) - Math.abs(b.start - wish) || a.start - b.start),
+          ...later,
+        ];
+  const picked: Slot[] = [];
+  for (const slot of ranked) {
+    if (picked.length >= search.count) break;
+    if (picked.every((p) => Math.abs(p.start - slot.start) >= SPREAD_MS)) picked.push(slot);
+  }
+  picked.sort((a, b) => a.start - b.start);
+  return {
+    exact,
+    alternatives: picked.map((slot) => toOffer(slot, preferredStaff(slot, search.staffId))),
+    buffers: { before: availability.bufferBeforeMinutes, after: availability.bufferAfterMinutes },
+  };
+}
+
+function preferredStaff(slot: Slot, wanted: number | undefined): number {
+  return wanted !== undefined && slot.staffIds.includes(wanted) ? wanted : slot.staffIds[0]!;
+}
+
+/**
+ * Holds the offered slots for the call (releasing what it held before) and records them in the
+ * call's session, so `book-appointment` converts the chosen one. Slots taken by someone else in
+ * the meantime are dropped from the offer. Without a call id nothing can be held.
+ */
+export async function holdOffers(
+  ctx: VoiceContext,
+  service: VoiceService,
+  offers: SlotOffer[],
+  buffers: Buffers,
+): Promise<SlotOffer[]> {
+  if (!ctx.callId || offers.length === 0) return offers;
+  const held = await replaceCallHolds(
+    ctx.scope,
+    ctx.env,
+    ctx.callId,
+    offers.map((o) => ({
+      staffId: o.staffId,
+      blockedFrom: o.startsAt - buffers.before * MINUTE,
+      blockedUntil: o.endsAt + buffers.after * MINUTE,
+    })),
+    ctx.tenant.holdTtlSeconds,
+  );
+  const kept = offers.flatMap((offer, i) => {
+    const hold = held[i];
+    return hold ? [{ ...offer, holdId: hold.holdId, expiresAt: hold.expiresAt }] : [];
+  });
+  const session: HeldOffer[] = kept.map((o) => ({
+    holdId: o.holdId!,
+    serviceId: service.id,
+    staffId: o.staffId,
+    startsAt: o.startsAt,
+    expiresAt: o.expiresAt!,
+  }));
+  await ctx.rememberOffers(session);
+  return kept;
+}

@@ -1,0 +1,45 @@
+import type { TenantScope } from "../../db/tenant-scope";
+import type { SpokenTimeContext } from "../../domain/spoken-time";
+import type { Env } from "../../env";
+import { type VoiceLocale, type VoiceMessages, voiceMessages } from "../../i18n/voice";
+import type { VoiceTenant } from "../../integrations/retell/voice-tenant";
+import type { HeldOffer } from "./call-session";
+import type { VoiceArgs } from "./voice-args";
+
+/** Who is calling, as far as the telephone network tells us. */
+export type CallerLine =
+  | { kind: "number"; e164: string; source: "call" | "args" }
+  | { kind: "withheld" }
+  | { kind: "unknown" };
+
+/** Everything a voice function needs about the request it answers. */
+export interface VoiceContext {
+  env: Env;
+  scope: TenantScope;
+  tenant: VoiceTenant;
+  callId: string | undefined;
+  caller: CallerLine;
+  args: VoiceArgs;
+  /** The request's own clock (for notice and expiry). */
+  now: number;
+  /** "heute", "morgen" … are relative to this (the call's start in the branch's zone). */
+  spoken: SpokenTimeContext;
+  locale: VoiceLocale;
+  t: VoiceMessages;
+  /** Slots held for this call by earlier offers (from the call's session object). */
+  offers: HeldOffer[];
+  /** Remembers the offers just made (the session object), after the previous holds were released. */
+  rememberOffers(offers: HeldOffer[]): Promise<void>;
+  /** Work that may finish after the answer was sent. */
+  waitUntil(work: Promise<unknown>): void;
+}
+
+/** The answer the agent turns into speech: `message` is one or two short sentences. */
+export type VoiceAnswer = { success: boolean; message: string } & Record<string, unknown>;
+
+export const MAX_MESSAGE_LENGTH = 300;
+
+export function contextLocale(tenantLocale: string, requested: string | undefined): VoiceLocale {
+  const wanted = (requested ?? tenantLocale).toLowerCase().slice(0, 2);
+  return wanted in voiceMessages ? (wanted as VoiceLocale) : "de";
+}
