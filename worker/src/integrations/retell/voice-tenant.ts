@@ -19,6 +19,8 @@ export interface VoiceTenant {
   /** "de" or "en" (from the agent's language, else the company's locale). */
   locale: string;
   holdTtlSeconds: number;
+  /** The branch's opening span (earliest start, latest end of its working hours), for "um 8". */
+  businessHours: { open: string; close: string } | undefined;
   retellKeyEnc: string | null;
 }
 
@@ -76,6 +78,12 @@ const tenantColumns = {
   branchId: branches.id,
   branchName: branches.name,
   timeZone: branches.timezone,
+  opensAt: sql<
+    string | null
+  >`(SELECT MIN(start_time) FROM working_hours WHERE branch_id = ${branches.id} AND is_available = 1)`,
+  closesAt: sql<
+    string | null
+  >`(SELECT MAX(end_time) FROM working_hours WHERE branch_id = ${branches.id} AND is_available = 1)`,
   companyKey: companies.retellApiKeyEnc,
   tenantKey: tenants.retellApiKeyEnc,
 };
@@ -149,6 +157,13 @@ async function lookup(db: Db, key: string): Promise<VoiceTenant | null> {
     agentRowId: row.agentRowId,
     locale: localeOf(row.agentLanguage ?? (row.companyLocale as string)),
     holdTtlSeconds: row.holdTtlSeconds as number,
+    businessHours:
+      row.opensAt && row.closesAt
+        ? {
+            open: row.opensAt as string,
+            close: row.closesAt === "24:00" ? "23:59" : (row.closesAt as string),
+          }
+        : undefined,
     retellKeyEnc: (row.companyKey as string | null) ?? (row.tenantKey as string | null),
   };
 }

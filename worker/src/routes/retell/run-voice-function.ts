@@ -115,7 +115,11 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
     ),
     args,
     now,
-    spoken: { now: call?.start_timestamp ?? now, timeZone: tenant.timeZone },
+    spoken: {
+      now: call?.start_timestamp ?? now,
+      timeZone: tenant.timeZone,
+      ...(tenant.businessHours ? { businessHours: tenant.businessHours } : {}),
+    },
     locale,
     t,
     offers: admission.offers,

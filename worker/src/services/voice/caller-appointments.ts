@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { appointments, services, staff } from "../../../../drizzle/schema";
 import { localDate, localTime } from "../../domain/zoned-time";
 import { spokenList } from "../../i18n/voice";
-import { customersOnLine } from "./caller";
+import { callerNumbers, customersOnLine } from "./caller";
 import { requestedWhen } from "./requested-time";
 import { answer, speakWhen } from "./speech";
 import { idArg } from "./voice-args";
@@ -28,7 +28,7 @@ export async function callerAppointments(ctx: VoiceContext): Promise<Found<Calle
   if (ctx.caller.kind !== "number") {
     return { ok: false, answer: answer(false, ctx.t("withheld_refused"), { reason: "caller_withheld" }) };
   }
-  const owners = await customersOnLine(ctx, ctx.caller.e164);
+  const owners = await customersOnLine(ctx, callerNumbers(ctx.caller));
   if (owners.length === 0) return { ok: true, value: [] };
   const rows = await ctx.scope.db
     .select({

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { appointments, customerPhoneIndex, customers, services, staff } from "../../../../drizzle/schema";
-import { normalizePhone } from "../../domain/phone";
+import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
 import type { CallerLine, VoiceContext } from "./voice-context";
 
@@ -22,9 +22,14 @@ export function callerLine(
     return hasCall || raw !== undefined ? { kind: "withheld" } : { kind: "unknown" };
   }
   const normalized = normalizePhone(raw, country);
-  if (!normalized.ok) return { kind: "withheld" };
-  return { kind: "number", e164: normalized.e164, source: hasCall ? "call" : "args" };
+  const source = hasCall ? "call" : "args";
+  if (normalized.ok) return { kind: "number", e164: normalized.e164, alsoMaybe: [], source };
+  const [first, ...others] = phoneCandidates(raw, country);
+  return first ? { kind: "number", e164: first, alsoMaybe: others, source } : { kind: "withheld" };
 }
+
+/** Every number the caller's line may be (one, unless the agent passed on an ambiguous one). */
+export const callerNumbers = (line: { e164: string; alsoMaybe: string[] }) => [line.e164, ...line.alsoMaybe];
 
 export interface KnownCaller {
   id: number;
@@ -37,7 +42,7 @@ export interface KnownCaller {
 }
 
 /** Customers of this company with the caller's number (a family may share one line), most recent first. */
-export async function customersOnLine(ctx: VoiceContext, e164: string): Promise<KnownCaller[]> {
+export async function customersOnLine(ctx: VoiceContext, numbers: string | string[]): Promise<KnownCaller[]> {
   const db = ctx.scope.db;
   return db
     .select({
@@ -54,7 +59,7 @@ export async function customersOnLine(ctx: VoiceContext, e164: string): Promise<
     .where(
       and(
         eq(customerPhoneIndex.companyId, ctx.tenant.companyId),
-        eq(customerPhoneIndex.phoneE164, e164),
+        inArray(customerPhoneIndex.phoneE164, Array.isArray(numbers) ? numbers : [numbers]),
         isNull(customers.deletedAt),
       ),
     )
@@ -65,7 +70,7 @@ export async function customersOnLine(ctx: VoiceContext, e164: string): Promise<
 /** The caller's customer record when the line identifies exactly one (or the agent named one of several). */
 export async function identifyCaller(ctx: VoiceContext, spokenName?: string): Promise<KnownCaller | null> {
   if (ctx.caller.kind !== "number") return null;
-  const found = await customersOnLine(ctx, ctx.caller.e164);
+  const found = await customersOnLine(ctx, callerNumbers(ctx.caller));
   if (found.length <= 1) return found[0] ?? null;
   if (!spokenName) return null;
   const wanted = customerSearchText({ name: spokenName });

@@ -8,7 +8,8 @@ import type { VoiceArgs } from "./voice-args";
 
 /** Who is calling, as far as the telephone network tells us. */
 export type CallerLine =
-  | { kind: "number"; e164: string; source: "call" | "args" }
+  /** `alsoMaybe`: other readings of an ambiguous number (a bare "49…" the agent passed on). */
+  | { kind: "number"; e164: string; alsoMaybe: string[]; source: "call" | "args" }
   | { kind: "withheld" }
   | { kind: "unknown" };
 

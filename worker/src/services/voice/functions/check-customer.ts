@@ -1,5 +1,5 @@
 import { spokenList } from "../../../i18n/voice";
-import { callerHistory, customersOnLine } from "../caller";
+import { callerHistory, callerNumbers, customersOnLine } from "../caller";
 import { answer, speakWhen } from "../speech";
 import type { VoiceFunction } from "./voice-function";
 
@@ -16,7 +16,7 @@ export const checkCustomer: VoiceFunction = {
     if (ctx.caller.kind !== "number") {
       return answer(false, ctx.t("caller_withheld"), { customer_found: false, caller_withheld: true });
     }
-    const found = await customersOnLine(ctx, ctx.caller.e164);
+    const found = await customersOnLine(ctx, callerNumbers(ctx.caller));
     if (found.length === 0) {
       return answer(true, ctx.t("caller_unknown"), {
         customer_found: false,
