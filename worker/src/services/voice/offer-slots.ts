@@ -49,14 +49,21 @@ export interface SlotSearchResult {
 /**
  * Free times for the caller: the requested one when it is free, else the nearest ones (the same
  * day first, closest to the wish, then the following days), spread so they differ meaningfully.
- * One availability read covers the requested day and the next two weeks.
+ * The requested day is read first; the next two weeks only when that day cannot answer.
  */
 export async function searchSlots(ctx: VoiceContext, search: SlotSearch): Promise<SlotSearchResult> {
+  // Most wishes are answered by the requested day alone; only then is the next fortnight read.
+  const oneDay = await searchDays(ctx, search, 1);
+  if (oneDay.exact || oneDay.alternatives.length >= search.count) return oneDay;
+  return searchDays(ctx, search, SEARCH_DAYS);
+}
+
+async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): Promise<SlotSearchResult> {
   const availability = await simpleAvailability(
     ctx.scope,
     {
       date: search.date,
-      days: SEARCH_DAYS,
+      days,
       serviceId: search.service.id,
       staffId: search.staffId,
       branchId: ctx.tenant.branchId,
