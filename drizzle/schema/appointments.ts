@@ -177,6 +177,8 @@ export const appointments = sqliteTable(
     uniqueIndex("appointments_uid_uq").on(t.uid),
     index("appointments_company_starts_idx").on(t.companyId, t.startsAt),
     index("appointments_customer_idx").on(t.customerId),
+    // A caller's upcoming and recent appointments (voice): without it SQLite scans the company by time.
+    index("appointments_company_customer_starts_idx").on(t.companyId, t.customerId, t.startsAt),
     index("appointments_status_starts_idx").on(t.status, t.startsAt),
     index("appointments_staff_starts_idx").on(t.staffId, t.startsAt),
     index("appointments_branch_starts_idx").on(t.branchId, t.startsAt),

@@ -93,6 +93,31 @@ describe("holds tied to the call", () => {
     );
   });
 
+  it("still finds the caller's own held time free when the agent asks again", async () => {
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    const call = callObject(salon, { from: ALICE });
+    for (const time of ["10:00", "10 Uhr", "zehn Uhr"]) {
+      const answer = await voiceAnswer(
+        await callFunction(salon, "check_availability", { ...book, time }, call),
+      );
+      expect(answer, time).toMatchObject({ success: true, available: true });
+    }
+    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
+      1,
+    );
+  });
+
+  it("does not book a caller twice at the same time with another stylist", async () => {
+    const salon = await createVoiceSalon({ staffCount: 2 });
+    await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
+    await callFunction(salon, "book_appointment", book, callObject(salon, { from: ALICE }));
+    const again = await voiceAnswer(
+      await callFunction(salon, "book_appointment", book, callObject(salon, { from: ALICE })),
+    );
+    expect(again).toMatchObject({ success: false, reason: "customer_busy" });
+    expect(await appointmentsOf(salon.company.companyId)).toHaveLength(1);
+  });
+
   it("offers alternatives when the wish is taken and holds them for the caller", async () => {
     const salon = await createVoiceSalon({ staffCount: 1 });
     await callFunction(salon, "book_appointment", book, callObject(salon, { from: ALICE }));

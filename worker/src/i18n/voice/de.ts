@@ -37,6 +37,7 @@ const de = {
   callback_number_invalid: "Die Nummer {spoken} konnte ich nicht verstehen. Wie lautet sie bitte?",
   booked: "Ihr Termin ist gebucht: {service} {when} bei {staff}.",
   booked_with_notes: "Ihr Termin ist gebucht: {service} {when} bei {staff}. Ich habe Ihren Hinweis notiert.",
+  customer_busy: "Sie haben {when} schon einen Termin: {service}. Möchten Sie eine andere Zeit?",
   booking_limit:
     "Sie haben in der letzten Stunde schon mehrere Termine gebucht. Weitere bucht unser Team gern persönlich.",
   details_complete: "Ich habe {service} {when} bei {staff} für {name}. Soll ich das so buchen?",
@@ -64,7 +65,8 @@ const de = {
   ask_new_time: "Auf wann möchten Sie den Termin verschieben?",
 
   services_list: "Wir bieten an: {list}.",
-  service_item: "{service} ({minutes} Minuten, {price})",
+  service_item: "{service} für {price}",
+  services_more: "und {count} weitere",
   next_slots: "Die nächsten freien Termine für {service}: {list}.",
   current_context: "Heute ist {weekday}, der {date}. Es ist {time}.",
   callback_noted: "Ich habe Ihren Rückrufwunsch notiert. Wir melden uns unter {phone}.",

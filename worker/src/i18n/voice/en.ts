@@ -33,6 +33,7 @@ const en: VoiceDictionary = {
   callback_number_invalid: "I couldn't understand the number {spoken}. Could you repeat it?",
   booked: "Your appointment is booked: {service} {when} with {staff}.",
   booked_with_notes: "Your appointment is booked: {service} {when} with {staff}. I've noted your remark.",
+  customer_busy: "You already have an appointment {when}: {service}. Would you like another time?",
   booking_limit:
     "You've already booked several appointments in the last hour. Our team will gladly book more in person.",
   details_complete: "I have {service} {when} with {staff} for {name}. Shall I book it like that?",
@@ -59,7 +60,8 @@ const en: VoiceDictionary = {
   ask_new_time: "When would you like to move the appointment to?",
 
   services_list: "We offer: {list}.",
-  service_item: "{service} ({minutes} minutes, {price})",
+  service_item: "{service} for {price}",
+  services_more: "{count} more",
   next_slots: "The next free times for {service}: {list}.",
   current_context: "Today is {weekday}, {date}. It is {time}.",
   callback_noted: "I've noted your callback request. We'll call you on {phone}.",

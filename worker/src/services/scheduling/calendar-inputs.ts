@@ -55,6 +55,8 @@ export function calendarQueries(
   range: { from: number; to: number },
   now: number,
   busy: CalendarOptions["busy"] = "all",
+  /** A voice call asking again must not see its own holds as taken. */
+  ignoreHoldsOfCall?: string,
 ) {
   // Only time off when the calendar objects judge bookings and holds: no appointment rows to read.
   const bookings = busy === "absences" ? sql`0` : sql`1`;
@@ -152,6 +154,9 @@ export function calendarQueries(
             eq(calendarHolds.companyId, scope.companyId),
             inArray(calendarHolds.staffId, ids),
             gt(calendarHolds.expiresAt, new Date(now)),
+            ignoreHoldsOfCall
+              ? sql`(${calendarHolds.callId} IS NULL OR ${calendarHolds.callId} <> ${ignoreHoldsOfCall})`
+              : undefined,
             lt(calendarHolds.startsAt, new Date(range.to)),
             gt(calendarHolds.endsAt, new Date(range.from)),
           ),

@@ -141,6 +141,12 @@ export async function replaceCallHolds(
   for (const [i, r] of requests.entries()) byStaff.set(r.staffId, [...(byStaff.get(r.staffId) ?? []), i]);
   const holdIds = requests.map(() => `hold_${crypto.randomUUID()}`);
   const results: ({ holdId: string; expiresAt: number } | null)[] = requests.map(() => null);
+  // The call's earlier holds give way to its new ones (asking twice for the same time is normal).
+  const earlier = await scope.db
+    .select({ id: calendarHolds.id })
+    .from(calendarHolds)
+    .where(scope.where(calendarHolds, eq(calendarHolds.callId, callId)));
+  const ignoreRefs = earlier.map((h) => h.id);
   await Promise.all(
     [...byStaff].map(async ([staffId, indexes]) => {
       const outcome = await calendarFor(env, staffCalendarKey(staffId)).reserveMany(
@@ -150,6 +156,7 @@ export async function replaceCallHolds(
           start: requests[i]!.blockedFrom,
           end: requests[i]!.blockedUntil,
           ttlMs: ttlSeconds * 1000,
+          ignoreRefs,
         })),
       );
       outcome.forEach((result, k) => {

@@ -15,6 +15,8 @@ export interface SimpleAvailabilityRequest {
   staffId?: number | undefined;
   branchId?: number | undefined;
   durationMinutes?: number | undefined;
+  /** The voice call asking: its own holds do not count as busy. */
+  ignoreHoldsOfCall?: string | undefined;
 }
 
 export interface SimpleAvailability {
@@ -95,7 +97,7 @@ export async function simpleAvailability(
           eq(branchServiceOffers.isActive, true),
         ),
       ),
-    ...calendarQueries(scope, branchRef, qualifiedStaff, range, now),
+    ...calendarQueries(scope, branchRef, qualifiedStaff, range, now, "all", request.ignoreHoldsOfCall),
   ]);
   const service = serviceRows[0];
   if (!service?.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });

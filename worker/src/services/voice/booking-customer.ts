@@ -1,5 +1,5 @@
-import { and, count, eq, gt } from "drizzle-orm";
-import { appointments } from "../../../../drizzle/schema";
+import { and, asc, count, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { appointments, services } from "../../../../drizzle/schema";
 import { normalizePhone } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
 import { createLead, customersOnLine, type KnownCaller } from "./caller";
@@ -91,4 +91,25 @@ export async function overBookingLimit(ctx: VoiceContext, customerId: number): P
       ),
     );
   return (row?.n ?? 0) >= VOICE_BOOKINGS_PER_HOUR;
+}
+
+/** An appointment the customer already has that overlaps [start, end): one person, one chair. */
+export async function customerClash(ctx: VoiceContext, customerId: number, start: number, end: number) {
+  const [clash] = await ctx.scope.db
+    .select({ startsAt: appointments.startsAt, service: services.name })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .where(
+      and(
+        eq(appointments.companyId, ctx.tenant.companyId),
+        eq(appointments.customerId, customerId),
+        inArray(appointments.status, ["pending", "confirmed", "in_progress"]),
+        lt(appointments.startsAt, new Date(end)),
+        gt(appointments.endsAt, new Date(start)),
+        isNull(appointments.deletedAt),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(1);
+  return clash ?? null;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { branchServiceOffers, services, staff, staffServices } from "../../../../drizzle/schema";
 import { matchName, type NameMatch } from "../../domain/name-match";
+import { foldForSearch } from "../../domain/text-search";
 import type { VoiceContext } from "./voice-context";
 
 export interface VoiceService {
@@ -123,5 +124,18 @@ function pick<T extends { id: number; name: string; aliases?: string[] }>(
   if (!spoken) return { kind: "unresolved", match: null };
   const match = matchName(spoken, items, { kind });
   if (match.kind === "exact" || match.kind === "close") return { kind: "found", item: match.item };
-  return { kind: "unresolved", match };
+  const plain = match.kind === "ambiguous" && kind === "service" ? plainestOf(match.items) : undefined;
+  return plain ? { kind: "found", item: plain } : { kind: "unresolved", match };
+}
+
+/**
+ * "Herrenschnitt" between "Herrenhaarschnitt" and "Herrenhaarschnitt & Bart": the plain service
+ * whose name every other choice extends is what the caller means; an extra would have been said.
+ */
+function plainestOf<T extends { name: string }>(items: T[]): T | undefined {
+  const fold = (name: string) => foldForSearch(name);
+  const plain = items.filter((candidate) =>
+    items.every((other) => other === candidate || fold(other.name).startsWith(fold(candidate.name))),
+  );
+  return plain.length === 1 ? plain[0] : undefined;
 }

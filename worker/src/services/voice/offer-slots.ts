@@ -67,6 +67,7 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
       serviceId: search.service.id,
       staffId: search.staffId,
       branchId: ctx.tenant.branchId,
+      ignoreHoldsOfCall: ctx.callId,
     },
     ctx.now,
   );
@@ -146,4 +147,20 @@ export async function holdOffers(
   }));
   await ctx.rememberOffers(session);
   return kept;
+}
+
+/**
+ * Holds the alternatives of a search; when another caller took one of them a moment ago, the
+ * search runs once more so the caller still hears a full choice (not "nothing free").
+ */
+export async function holdAlternatives(
+  ctx: VoiceContext,
+  service: VoiceService,
+  search: SlotSearch,
+  found: SlotSearchResult,
+): Promise<SlotOffer[]> {
+  const offers = await holdOffers(ctx, service, found.alternatives, found.buffers);
+  if (offers.length === found.alternatives.length || !ctx.callId) return offers;
+  const again = await searchSlots(ctx, search);
+  return holdOffers(ctx, service, again.alternatives, again.buffers);
 }

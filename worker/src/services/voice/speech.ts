@@ -65,7 +65,13 @@ export function offerFields(offers: SlotOffer[]) {
 
 /** A spoken answer, its message kept within what the agent should read (whole sentences). */
 export function answer(success: boolean, message: string, fields: Record<string, unknown> = {}): VoiceAnswer {
-  return { success, message: fitMessage(message), ...fields };
+  return { success, message: fitMessage(tidy(message)), ...fields };
+}
+
+/** A sentence starts with a capital; a name ending in "." ("Katrin S.") does not double the stop. */
+function tidy(message: string): string {
+  const single = message.replace(/(?<!\.)\.\.(?!\.)/g, ".");
+  return single.charAt(0).toLocaleUpperCase("de-DE") + single.slice(1);
 }
 
 export function fitMessage(message: string): string {

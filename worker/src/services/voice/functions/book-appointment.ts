@@ -2,11 +2,11 @@ import { zonedInstant } from "../../../domain/zoned-time";
 import { ApiError } from "../../../http/errors";
 import { createBooking } from "../../scheduling/create-booking";
 import { releaseCallHolds } from "../../scheduling/holds";
-import { bookingCustomer, overBookingLimit } from "../booking-customer";
+import { bookingCustomer, customerClash, overBookingLimit } from "../booking-customer";
 import { callRowId } from "../call-record";
 import { loadCatalog, type VoiceService } from "../catalog";
 import { chooseService, chooseStaff } from "../choose";
-import { holdOffers, searchSlots } from "../offer-slots";
+import { holdAlternatives, searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
 import { answer, offerFields, speakOffers, speakWhen } from "../speech";
 import { textArg } from "../voice-args";
@@ -46,8 +46,19 @@ export const bookAppointment: VoiceFunction = {
 
     const customer = await bookingCustomer(ctx);
     if (!customer.ok) return customer.answer;
-    if (await overBookingLimit(ctx, customer.customerId)) {
-      return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
+    const [limited, clash] = await Promise.all([
+      overBookingLimit(ctx, customer.customerId),
+      customerClash(ctx, customer.customerId, startsAt, startsAt + service.value.durationMinutes * 60_000),
+    ]);
+    if (limited) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
+    if (clash) {
+      return answer(
+        false,
+        ctx.t("customer_busy", { when: speakWhen(ctx, clash.startsAt), service: clash.service }),
+        {
+          reason: "customer_busy",
+        },
+      );
     }
 
     const held = ctx.offers.find(
@@ -119,8 +130,8 @@ async function offerInstead(
   time: string,
   staffId: number | undefined,
 ): Promise<VoiceAnswer> {
-  const found = await searchSlots(ctx, { service, staffId, date, time, count: 3 });
-  const offers = await holdOffers(ctx, service, found.alternatives, found.buffers);
+  const search = { service, staffId, date, time, count: 3 };
+  const offers = await holdAlternatives(ctx, service, search, await searchSlots(ctx, search));
   const when = speakWhen(ctx, startsAt);
   const message =
     offers.length > 0

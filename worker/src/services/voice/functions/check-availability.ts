@@ -1,7 +1,7 @@
 import { localDate, zonedInstant } from "../../../domain/zoned-time";
 import { loadCatalog } from "../catalog";
 import { chooseService, chooseStaff } from "../choose";
-import { holdOffers, searchSlots } from "../offer-slots";
+import { holdAlternatives, holdOffers, searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
 import { answer, offerFields, speakOffers, speakWhen } from "../speech";
 import { countArg } from "../voice-args";
@@ -38,13 +38,8 @@ async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer
   const date = when.kind === "when" ? when.date : localDate(new Date(ctx.now), ctx.tenant.timeZone);
   const time = when.kind === "when" ? when.time : undefined;
 
-  const found = await searchSlots(ctx, {
-    service: service.value,
-    staffId: staff.value?.id,
-    date,
-    time,
-    count,
-  });
+  const search = { service: service.value, staffId: staff.value?.id, date, time, count };
+  const found = await searchSlots(ctx, search);
   const common = {
     service_id: service.value.id,
     service_name: service.value.name,
@@ -70,7 +65,7 @@ async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer
       );
     }
   }
-  const offers = await holdOffers(ctx, service.value, found.alternatives, found.buffers);
+  const offers = await holdAlternatives(ctx, service.value, search, found);
   const withStaff = !staff.value;
   const requested = time ? speakWhen(ctx, zonedInstant(date, time, ctx.tenant.timeZone)) : null;
   const message =

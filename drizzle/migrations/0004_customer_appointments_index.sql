@@ -1,0 +1,1 @@
+CREATE INDEX `appointments_company_customer_starts_idx` ON `appointments` (`company_id`,`customer_id`,`starts_at`);
