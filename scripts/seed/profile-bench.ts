@@ -1,7 +1,7 @@
 /**
  * "Benchmark Salon GmbH" (company id 2, ids from 1,000,000): a large tenant for load tests.
  * Three branches, 30 staff on long six-day weeks (enough room for 20,000 appointments in 91 days),
- * 5,000 customers.
+ * 5,000 customers, and a Retell line (agent + number) for the voice benchmark.
  */
 
 import type { SkillLevel } from "../../drizzle/schema";
@@ -9,6 +9,7 @@ import { withPopularity } from "./catalog";
 import { timeAfter } from "./local-time";
 import { emailLocalPart, FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES } from "./names";
 import { Rng } from "./prng";
+import { DEMO_PROFILE } from "./profile-demo";
 import type { BranchDef, ProfileDef, StaffDef } from "./profile-types";
 
 // A busy chain: mostly quick cuts.
@@ -166,4 +167,15 @@ export const BENCH_PROFILE: ProfileDef = {
   ],
   customers: { count: 5000, leadShare: 0.08 },
   appointments: { count: 20_000, fromDay: -30, toDay: 60, futureWeight: () => 1 },
+  // A Retell agent and line on the Hamburg branch for the voice benchmark (`npm run bench:voice`); no
+  // past calls. The key is the platform's one Retell workspace key, the demo's too (seed:check
+  // verifies every profile's key against demo-credentials.json `retellKey`).
+  voice: {
+    retellKey: DEMO_PROFILE.voice!.retellKey,
+    agentId: "agent_bench_salon_hamburg",
+    agentName: "Benchmark Telefonassistenz",
+    voiceId: "11labs-Carola",
+    phone: "040 66969 190",
+    calls: 0,
+  },
 };
