@@ -6,6 +6,7 @@ import { invalidFields } from "../../http/errors";
 import { standardErrors } from "../../http/schemas";
 import { timed } from "../../http/server-timing";
 import { authenticateRetell } from "../../integrations/retell/authenticate-request";
+import type { TenantHints } from "../../integrations/retell/voice-tenant";
 import { acceptCallEvent } from "../../services/voice/call-events/accept-call-event";
 import { callOfEvent, canonicalEvent } from "../../services/voice/call-events/call-event";
 import { inboundVariables } from "../../services/voice/call-events/inbound-variables";
@@ -57,23 +58,27 @@ async function handleRetellWebhook(c: Context<AppEnv>): Promise<Response> {
   const event = record.event as string;
   const db = c.get("db");
   const waitUntil = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-  const signature = c.req.header("x-retell-signature");
-
-  if (event === "call_inbound") {
-    const inbound = (record.call_inbound ?? {}) as Record<string, unknown>;
-    const tenant = await timed(
+  const authenticate = (hints: TenantHints) =>
+    timed(
       c,
       "auth",
       authenticateRetell({
         db,
         encryptionKey: c.env.ENCRYPTION_KEY,
         rawBody,
-        signature,
-        hints: { toNumber: asText(inbound.to_number), agentId: asText(inbound.agent_id) },
+        signature: c.req.header("x-retell-signature"),
+        hints,
         kind: event,
         waitUntil,
       }),
     );
+
+  if (event === "call_inbound") {
+    const inbound = (record.call_inbound ?? {}) as Record<string, unknown>;
+    const tenant = await authenticate({
+      toNumber: asText(inbound.to_number),
+      agentId: asText(inbound.agent_id),
+    });
     const variables = await inboundVariables(db, tenant, asText(inbound.from_number));
     return c.json({
       call_inbound: {

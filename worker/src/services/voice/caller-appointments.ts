@@ -1,22 +1,13 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { appointments, services, staff } from "../../../../drizzle/schema";
 import { localDate, localTime } from "../../domain/zoned-time";
 import { spokenList } from "../../i18n/voice";
 import { callerNumbers, customersOnLine } from "./caller";
 import { requestedWhen } from "./requested-time";
 import { answer, speakWhen } from "./speech";
+import { type CallerAppointment, upcomingAppointmentsQuery } from "./upcoming-appointments";
 import { idArg } from "./voice-args";
 import type { VoiceAnswer, VoiceContext } from "./voice-context";
 
-export interface CallerAppointment {
-  id: number;
-  startsAt: Date;
-  serviceId: number;
-  serviceName: string;
-  staffId: number;
-  staffName: string;
-  version: number;
-}
+export type { CallerAppointment } from "./upcoming-appointments";
 
 export type Found<T> = { ok: true; value: T } | { ok: false; answer: VoiceAnswer };
 
@@ -30,33 +21,11 @@ export async function callerAppointments(ctx: VoiceContext): Promise<Found<Calle
   }
   const owners = await customersOnLine(ctx, callerNumbers(ctx.caller));
   if (owners.length === 0) return { ok: true, value: [] };
-  const rows = await ctx.scope.db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      serviceId: appointments.serviceId,
-      serviceName: services.name,
-      staffId: appointments.staffId,
-      staffName: staff.displayName,
-      version: appointments.version,
-    })
-    .from(appointments)
-    .innerJoin(services, eq(services.id, appointments.serviceId))
-    .innerJoin(staff, eq(staff.id, appointments.staffId))
-    .where(
-      and(
-        eq(appointments.companyId, ctx.tenant.companyId),
-        inArray(
-          appointments.customerId,
-          owners.map((o) => o.id),
-        ),
-        inArray(appointments.status, ["pending", "confirmed"]),
-        gt(appointments.startsAt, new Date(ctx.now)),
-        isNull(appointments.deletedAt),
-      ),
-    )
-    .orderBy(asc(appointments.startsAt))
-    .limit(10);
+  const rows = await upcomingAppointmentsQuery(
+    ctx,
+    owners.map((o) => o.id),
+    10,
+  );
   return { ok: true, value: rows };
 }
 
@@ -129,4 +98,10 @@ export function appointmentFields(list: CallerAppointment[]) {
 
 function localParts(ctx: VoiceContext, instant: Date): [string, string] {
   return [localDate(instant, ctx.tenant.timeZone), localTime(instant, ctx.tenant.timeZone)];
+}
+
+/** The caller's appointment a change is about, or the answer that explains why there is none. */
+export async function callerAppointment(ctx: VoiceContext): Promise<Found<CallerAppointment>> {
+  const list = await callerAppointments(ctx);
+  return list.ok ? chooseAppointment(ctx, list.value) : list;
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { appointments, customerPhoneIndex, customers, services, staff } from "../../../../drizzle/schema";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { appointments, customerPhoneIndex, customers, services } from "../../../../drizzle/schema";
 import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
+import { type CallerAppointment, upcomingAppointmentsQuery } from "./upcoming-appointments";
 import type { CallerLine, VoiceContext } from "./voice-context";
 
 /** Values networks and Retell use for a caller who withholds the number. */
@@ -79,7 +80,7 @@ export async function identifyCaller(ctx: VoiceContext, spokenName?: string): Pr
 
 export interface CallerHistory {
   usualService: { id: number; name: string } | null;
-  upcoming: { id: number; startsAt: Date; serviceName: string; staffName: string }[];
+  upcoming: CallerAppointment[];
 }
 
 /**
@@ -103,27 +104,7 @@ export async function callerHistory(ctx: VoiceContext, customerId: number): Prom
       )
       .orderBy(desc(appointments.startsAt))
       .limit(10),
-    db
-      .select({
-        id: appointments.id,
-        startsAt: appointments.startsAt,
-        serviceName: services.name,
-        staffName: staff.displayName,
-      })
-      .from(appointments)
-      .innerJoin(services, eq(services.id, appointments.serviceId))
-      .innerJoin(staff, eq(staff.id, appointments.staffId))
-      .where(
-        and(
-          eq(appointments.companyId, ctx.tenant.companyId),
-          eq(appointments.customerId, customerId),
-          inArray(appointments.status, ["pending", "confirmed"]),
-          gt(appointments.startsAt, new Date(ctx.now)),
-          isNull(appointments.deletedAt),
-        ),
-      )
-      .orderBy(asc(appointments.startsAt))
-      .limit(5),
+    upcomingAppointmentsQuery(ctx, [customerId], 5),
   ]);
   const counts = new Map<number, { name: string; n: number }>();
   for (const r of recent) {

@@ -1,7 +1,7 @@
 import type { PolicyDecision } from "../../../domain/policy/decision";
 import { ApiError } from "../../../http/errors";
 import { cancelBooking } from "../../scheduling/cancel-booking";
-import { callerAppointments, chooseAppointment } from "../caller-appointments";
+import { callerAppointment } from "../caller-appointments";
 import { answer, speakMoney, speakWhen } from "../speech";
 import { textArg } from "../voice-args";
 import type { VoiceContext } from "../voice-context";
@@ -17,9 +17,7 @@ export const cancelAppointment: VoiceFunction = {
   summary: "Cancel one of the caller's appointments (cancellation policy applies)",
   mutates: true,
   async run(ctx) {
-    const list = await callerAppointments(ctx);
-    if (!list.ok) return list.answer;
-    const chosen = chooseAppointment(ctx, list.value);
+    const chosen = await callerAppointment(ctx);
     if (!chosen.ok) return chosen.answer;
     const appointment = chosen.value;
     try {

@@ -2,7 +2,7 @@ import { zonedInstant } from "../../../domain/zoned-time";
 import { ApiError } from "../../../http/errors";
 import { releaseCallHolds } from "../../scheduling/holds";
 import { rescheduleBooking } from "../../scheduling/reschedule-booking";
-import { callerAppointments, chooseAppointment } from "../caller-appointments";
+import { callerAppointment } from "../caller-appointments";
 import { loadCatalog } from "../catalog";
 import { searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
@@ -23,9 +23,7 @@ export const rescheduleAppointment: VoiceFunction = {
   summary: "Move one of the caller's appointments to a new time (reschedule policy applies)",
   mutates: true,
   async run(ctx) {
-    const list = await callerAppointments(ctx);
-    if (!list.ok) return list.answer;
-    const chosen = chooseAppointment(ctx, list.value);
+    const chosen = await callerAppointment(ctx);
     if (!chosen.ok) return chosen.answer;
     const appointment = chosen.value;
     let when = requestedWhen(ctx, ctx.args, "new_");

@@ -1,0 +1,41 @@
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { appointments, services, staff } from "../../../../drizzle/schema";
+import type { VoiceContext } from "./voice-context";
+
+export interface CallerAppointment {
+  id: number;
+  startsAt: Date;
+  serviceId: number;
+  serviceName: string;
+  staffId: number;
+  staffName: string;
+  version: number;
+}
+
+/** The customers' next appointments that can still be changed (a query, so it can join a batch). */
+export function upcomingAppointmentsQuery(ctx: VoiceContext, customerIds: number[], limit: number) {
+  return ctx.scope.db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      serviceId: appointments.serviceId,
+      serviceName: services.name,
+      staffId: appointments.staffId,
+      staffName: staff.displayName,
+      version: appointments.version,
+    })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .innerJoin(staff, eq(staff.id, appointments.staffId))
+    .where(
+      and(
+        eq(appointments.companyId, ctx.tenant.companyId),
+        inArray(appointments.customerId, customerIds),
+        inArray(appointments.status, ["pending", "confirmed"]),
+        gt(appointments.startsAt, new Date(ctx.now)),
+        isNull(appointments.deletedAt),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(limit);
+}
