@@ -90,20 +90,11 @@ async function handleRetellWebhook(c: Context<AppEnv>): Promise<Response> {
 
   const call = callOfEvent(record) as Record<string, unknown>;
   const callId = asText(call.call_id);
-  const hints = { toNumber: asText(call.to_number), agentId: asText(call.agent_id), callId };
-  const tenant = await timed(
-    c,
-    "auth",
-    authenticateRetell({
-      db,
-      encryptionKey: c.env.ENCRYPTION_KEY,
-      rawBody,
-      signature,
-      hints,
-      kind: event,
-      waitUntil,
-    }),
-  );
+  const tenant = await authenticate({
+    toNumber: asText(call.to_number),
+    agentId: asText(call.agent_id),
+    callId,
+  });
   const lifecycle = canonicalEvent(event);
   if (!lifecycle) return c.body(null, 204);
   if (!callId) throw invalidFields({ "body.call.call_id": ["Required"] });
