@@ -136,17 +136,22 @@ export async function replaceCallHolds(
   callId: string,
   requests: CallHoldRequest[],
   ttlSeconds: number,
+  /** The call's holds so far, when the caller knows them (saves reading them from D1). */
+  earlierHoldIds?: readonly string[],
 ): Promise<({ holdId: string; expiresAt: number } | null)[]> {
   const byStaff = new Map<number, number[]>();
   for (const [i, r] of requests.entries()) byStaff.set(r.staffId, [...(byStaff.get(r.staffId) ?? []), i]);
   const holdIds = requests.map(() => `hold_${crypto.randomUUID()}`);
   const results: ({ holdId: string; expiresAt: number } | null)[] = requests.map(() => null);
   // The call's earlier holds give way to its new ones (asking twice for the same time is normal).
-  const earlier = await scope.db
-    .select({ id: calendarHolds.id })
-    .from(calendarHolds)
-    .where(scope.where(calendarHolds, eq(calendarHolds.callId, callId)));
-  const ignoreRefs = earlier.map((h) => h.id);
+  const ignoreRefs = earlierHoldIds
+    ? [...earlierHoldIds]
+    : (
+        await scope.db
+          .select({ id: calendarHolds.id })
+          .from(calendarHolds)
+          .where(scope.where(calendarHolds, eq(calendarHolds.callId, callId)))
+      ).map((h) => h.id);
   await Promise.all(
     [...byStaff].map(async ([staffId, indexes]) => {
       const outcome = await calendarFor(env, staffCalendarKey(staffId)).reserveMany(

@@ -133,6 +133,7 @@ export async function holdOffers(
       blockedUntil: o.endsAt + buffers.after * MINUTE,
     })),
     ctx.tenant.holdTtlSeconds,
+    ctx.offers.map((o) => o.holdId),
   );
   const kept = offers.flatMap((offer, i) => {
     const hold = held[i];
@@ -146,6 +147,7 @@ export async function holdOffers(
     expiresAt: o.expiresAt!,
   }));
   await ctx.rememberOffers(session);
+  ctx.offers = session; // a second round in this request knows what the first one holds
   return kept;
 }
 
