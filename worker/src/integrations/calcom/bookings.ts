@@ -123,19 +123,7 @@ export class CalcomBookingsApi {
     input: RescheduleCalcomBookingInput,
     options?: CallOptions,
   ): Promise<CalcomBooking> {
-    const body = validateInput(rescheduleBookingInputSchema, input);
-    const res = await this.transport.call(
-      {
-        method: "POST",
-        path: `/bookings/${pathSegment(uid)}/reschedule`,
-        version,
-        body,
-        data: calcomBookingSchema,
-        idempotent: false,
-      },
-      options,
-    );
-    return res.data;
+    return this.bookingAction(uid, "reschedule", validateInput(rescheduleBookingInputSchema, input), options);
   }
 
   async cancel(
@@ -163,17 +151,7 @@ export class CalcomBookingsApi {
 
   /** Accepts a pending booking (owner only); Cal.com then fires BOOKING_CREATED. */
   async confirm(uid: string, options?: CallOptions): Promise<CalcomBooking> {
-    const res = await this.transport.call(
-      {
-        method: "POST",
-        path: `/bookings/${pathSegment(uid)}/confirm`,
-        version,
-        data: calcomBookingSchema,
-        idempotent: false,
-      },
-      options,
-    );
-    return res.data;
+    return this.bookingAction(uid, "confirm", undefined, options);
   }
 
   /** Rejects a pending booking (owner only); Cal.com then fires BOOKING_REJECTED. */
@@ -182,13 +160,22 @@ export class CalcomBookingsApi {
     input: DeclineCalcomBookingInput = {},
     options?: CallOptions,
   ): Promise<CalcomBooking> {
-    const body = validateInput(declineBookingInputSchema, input);
+    return this.bookingAction(uid, "decline", validateInput(declineBookingInputSchema, input), options);
+  }
+
+  /** POST /bookings/{uid}/{action}: one booking back. Not idempotent (a repeat may answer 400). */
+  private async bookingAction(
+    uid: string,
+    action: "reschedule" | "confirm" | "decline",
+    body: unknown,
+    options: CallOptions | undefined,
+  ): Promise<CalcomBooking> {
     const res = await this.transport.call(
       {
         method: "POST",
-        path: `/bookings/${pathSegment(uid)}/decline`,
+        path: `/bookings/${pathSegment(uid)}/${action}`,
         version,
-        body,
+        ...(body === undefined ? {} : { body }),
         data: calcomBookingSchema,
         idempotent: false,
       },
