@@ -97,7 +97,7 @@ export class VoiceCallSession extends DurableObject {
     this.settle(requestKey);
   }
 
-  /** Replaces the call's offers (the previous ones were released by the caller of this method). */
+  /** Replaces the call's offers (the previous ones were released by the caller of this method; none once the call ended). */
   replaceOffers(offers: HeldOffer[]): void {
     this.ctx.storage.sql.exec("DELETE FROM offers");
     for (const o of offers) {
@@ -110,11 +110,6 @@ export class VoiceCallSession extends DurableObject {
         o.expiresAt,
       );
     }
-  }
-
-  /** The call ended: nothing is held any more. */
-  clearOffers(): void {
-    this.ctx.storage.sql.exec("DELETE FROM offers");
   }
 
   override async alarm(): Promise<void> {

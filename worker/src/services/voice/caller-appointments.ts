@@ -3,7 +3,7 @@ import { spokenList } from "../../i18n/voice";
 import { callerNumbers, customersOnLine } from "./caller";
 import { requestedWhen } from "./requested-time";
 import { answer, speakWhen } from "./speech";
-import { type CallerAppointment, upcomingAppointmentsQuery } from "./upcoming-appointments";
+import { type CallerAppointment, upcomingAppointmentsQuery, upcomingScopeOf } from "./upcoming-appointments";
 import { idArg } from "./voice-args";
 import type { VoiceAnswer, VoiceContext } from "./voice-context";
 
@@ -22,7 +22,7 @@ export async function callerAppointments(ctx: VoiceContext): Promise<Found<Calle
   const owners = await customersOnLine(ctx, callerNumbers(ctx.caller));
   if (owners.length === 0) return { ok: true, value: [] };
   const rows = await upcomingAppointmentsQuery(
-    ctx,
+    upcomingScopeOf(ctx),
     owners.map((o) => o.id),
     10,
   );

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { appointments, customerPhoneIndex, customers, services } from "../../../../drizzle/schema";
+import type { Db } from "../../db/client";
 import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
-import { type CallerAppointment, upcomingAppointmentsQuery } from "./upcoming-appointments";
+import { type CallerAppointment, upcomingAppointmentsQuery, upcomingScopeOf } from "./upcoming-appointments";
 import type { CallerLine, VoiceContext } from "./voice-context";
 
 /** Values networks and Retell use for a caller who withholds the number. */
@@ -43,8 +44,16 @@ export interface KnownCaller {
 }
 
 /** Customers of this company with the caller's number (a family may share one line), most recent first. */
-export async function customersOnLine(ctx: VoiceContext, numbers: string | string[]): Promise<KnownCaller[]> {
-  const db = ctx.scope.db;
+export function customersOnLine(ctx: VoiceContext, numbers: string | string[]): Promise<KnownCaller[]> {
+  return customersWithNumber(ctx.scope.db, ctx.tenant.companyId, numbers);
+}
+
+/** The same lookup for code without a voice request (webhooks, queue consumers). */
+export function customersWithNumber(
+  db: Db,
+  companyId: number,
+  numbers: string | string[],
+): Promise<KnownCaller[]> {
   return db
     .select({
       id: customers.id,
@@ -59,7 +68,7 @@ export async function customersOnLine(ctx: VoiceContext, numbers: string | strin
     .innerJoin(customers, eq(customers.id, customerPhoneIndex.customerId))
     .where(
       and(
-        eq(customerPhoneIndex.companyId, ctx.tenant.companyId),
+        eq(customerPhoneIndex.companyId, companyId),
         inArray(customerPhoneIndex.phoneE164, Array.isArray(numbers) ? numbers : [numbers]),
         isNull(customers.deletedAt),
       ),
@@ -104,7 +113,7 @@ export async function callerHistory(ctx: VoiceContext, customerId: number): Prom
       )
       .orderBy(desc(appointments.startsAt))
       .limit(10),
-    upcomingAppointmentsQuery(ctx, [customerId], 5),
+    upcomingAppointmentsQuery(upcomingScopeOf(ctx), [customerId], 5),
   ]);
   const counts = new Map<number, { name: string; n: number }>();
   for (const r of recent) {

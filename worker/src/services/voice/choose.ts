@@ -1,5 +1,12 @@
 import { spokenList } from "../../i18n/voice";
-import { type BranchCatalog, pickService, pickStaff, type VoiceService, type VoiceStaff } from "./catalog";
+import {
+  type BranchCatalog,
+  loadCatalog,
+  pickService,
+  pickStaff,
+  type VoiceService,
+  type VoiceStaff,
+} from "./catalog";
 import { answer } from "./speech";
 import { idArg, textArg } from "./voice-args";
 import type { VoiceAnswer, VoiceContext } from "./voice-context";
@@ -113,4 +120,16 @@ export function chooseStaff(
 
 function refuse<T>(message: string, reason: string, fields: Record<string, unknown>): Choice<T> {
   return { ok: false, answer: answer(false, message, { reason, ...fields }) };
+}
+
+/** The service and (optionally) staff member a booking or a slot search is for, from the branch's catalog. */
+export async function chooseServiceAndStaff(
+  ctx: VoiceContext,
+): Promise<Choice<{ service: VoiceService; staff: VoiceStaff | undefined }>> {
+  const catalog = await loadCatalog(ctx);
+  const service = chooseService(ctx, catalog);
+  if (!service.ok) return service;
+  const staff = chooseStaff(ctx, catalog, service.value);
+  if (!staff.ok) return staff;
+  return { ok: true, value: { service: service.value, staff: staff.value } };
 }

@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { appointments, customers, services } from "../../../../../drizzle/schema";
 import type { Db } from "../../../db/client";
 import { normalizePhone } from "../../../domain/phone";
 import { speakInstant } from "../../../domain/spoken-time";
 import { localDate, localTime } from "../../../domain/zoned-time";
 import type { VoiceTenant } from "../../../integrations/retell/voice-tenant";
+import { customersWithNumber } from "../caller";
+import { upcomingAppointmentsQuery } from "../upcoming-appointments";
 
 /**
  * The dynamic variables an incoming call starts with (Retell's call_inbound webhook): who calls,
@@ -22,42 +22,17 @@ export async function inboundVariables(
   let upcoming = "";
   let upcomingService = "";
   if (caller?.ok) {
-    const [hit] = await db
-      .select({ id: customers.id, name: customers.name })
-      .from(customers)
-      .where(
-        and(
-          eq(customers.companyId, tenant.companyId),
-          isNull(customers.deletedAt),
-          sql`${customers.id} IN (SELECT customer_id FROM customer_phone_index WHERE company_id = ${tenant.companyId} AND phone_e164 = ${caller.e164})`,
-        ),
-      )
-      .orderBy(sql`${customers.lastContactAt} DESC`)
-      .limit(1);
+    const [hit] = await customersWithNumber(db, tenant.companyId, caller.e164);
     if (hit) {
       name = hit.name;
-      const [next] = await db
-        .select({ startsAt: appointments.startsAt, service: services.name })
-        .from(appointments)
-        .innerJoin(services, eq(services.id, appointments.serviceId))
-        .where(
-          and(
-            eq(appointments.companyId, tenant.companyId),
-            eq(appointments.customerId, hit.id),
-            inArray(appointments.status, ["pending", "confirmed"]),
-            gt(appointments.startsAt, new Date(now)),
-            isNull(appointments.deletedAt),
-          ),
-        )
-        .orderBy(asc(appointments.startsAt))
-        .limit(1);
+      const [next] = await upcomingAppointmentsQuery({ db, companyId: tenant.companyId, now }, [hit.id], 1);
       if (next) {
         upcoming = speakInstant(
           next.startsAt.getTime(),
           { now, timeZone: tenant.timeZone },
           tenant.locale === "en" ? "en" : "de",
         );
-        upcomingService = next.service;
+        upcomingService = next.serviceName;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { calls, customers, webhookLogs } from "../../../../../drizzle/schema";
 import { createDb } from "../../../db/client";
 import { TenantScope } from "../../../db/tenant-scope";
@@ -6,6 +6,7 @@ import { normalizePhone } from "../../../domain/phone";
 import type { Env } from "../../../env";
 import { resolveVoiceTenant } from "../../../integrations/retell/voice-tenant";
 import { releaseCallHolds } from "../../scheduling/holds";
+import { customersWithNumber } from "../caller";
 import { billCall } from "./bill-call";
 import { type CallEventJob, callOfEvent, StoredCallSchema } from "./call-event";
 import { callRowFields, providerCostCents } from "./call-row-fields";
@@ -42,7 +43,9 @@ export async function processCallEvent(env: Env, job: CallEventJob): Promise<voi
   const sameCompany = tenant?.companyId === job.companyId ? tenant : null;
 
   const from = call.from_number ? normalizePhone(call.from_number, sameCompany?.country ?? "DE") : null;
-  const customerId = from?.ok ? await customerOnLine(db, job.companyId, from.e164) : null;
+  const customerId = from?.ok
+    ? ((await customersWithNumber(db, job.companyId, from.e164))[0]?.id ?? null)
+    : null;
   const fields = callRowFields(job.event, call);
   const [row] = await db
     .insert(calls)
@@ -72,7 +75,7 @@ export async function processCallEvent(env: Env, job: CallEventJob): Promise<voi
 
   if (job.event === "call_ended") {
     await releaseCallHolds(scope, env, call.call_id);
-    await env.VOICE_CALL_SESSION.get(env.VOICE_CALL_SESSION.idFromName(call.call_id)).clearOffers();
+    await env.VOICE_CALL_SESSION.get(env.VOICE_CALL_SESSION.idFromName(call.call_id)).replaceOffers([]);
     if (row.customerId) {
       await db
         .update(customers)
@@ -98,20 +101,4 @@ export async function processCallEvent(env: Env, job: CallEventJob): Promise<voi
     .update(webhookLogs)
     .set({ status: "processed", responseStatus: 204, processedAt: new Date() })
     .where(eq(webhookLogs.id, log.id));
-}
-
-async function customerOnLine(db: ReturnType<typeof createDb>, companyId: number, e164: string) {
-  const [hit] = await db
-    .select({ id: customers.id })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.companyId, companyId),
-        sql`${customers.id} IN (SELECT customer_id FROM customer_phone_index WHERE company_id = ${companyId} AND phone_e164 = ${e164})`,
-        sql`${customers.deletedAt} IS NULL`,
-      ),
-    )
-    .orderBy(sql`${customers.lastContactAt} DESC`)
-    .limit(1);
-  return hit?.id ?? null;
 }

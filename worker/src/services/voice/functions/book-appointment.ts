@@ -4,8 +4,8 @@ import { createBooking } from "../../scheduling/create-booking";
 import { releaseCallHolds } from "../../scheduling/holds";
 import { bookingCustomer, customerClash, overBookingLimit } from "../booking-customer";
 import { callRowId } from "../call-record";
-import { loadCatalog, type VoiceService } from "../catalog";
-import { chooseService, chooseStaff } from "../choose";
+import type { VoiceService } from "../catalog";
+import { chooseServiceAndStaff } from "../choose";
 import { holdAlternatives, searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
 import { answer, offerFields, speakOffers, speakWhen } from "../speech";
@@ -27,11 +27,9 @@ export const bookAppointment: VoiceFunction = {
   summary: "Book the chosen time for the caller",
   mutates: true,
   async run(ctx) {
-    const catalog = await loadCatalog(ctx);
-    const service = chooseService(ctx, catalog);
-    if (!service.ok) return service.answer;
-    const staff = chooseStaff(ctx, catalog, service.value);
-    if (!staff.ok) return staff.answer;
+    const chosen = await chooseServiceAndStaff(ctx);
+    if (!chosen.ok) return chosen.answer;
+    const { service, staff } = chosen.value;
     const when = requestedWhen(ctx, ctx.args);
     if (when.kind === "unclear") return answer(false, when.question, { reason: "unclear_time" });
     if (when.kind === "missing" || !when.time) {
@@ -48,7 +46,7 @@ export const bookAppointment: VoiceFunction = {
     if (!customer.ok) return customer.answer;
     const [limited, clash] = await Promise.all([
       overBookingLimit(ctx, customer.customerId),
-      customerClash(ctx, customer.customerId, startsAt, startsAt + service.value.durationMinutes * 60_000),
+      customerClash(ctx, customer.customerId, startsAt, startsAt + service.durationMinutes * 60_000),
     ]);
     if (limited) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
     if (clash) {
@@ -62,27 +60,24 @@ export const bookAppointment: VoiceFunction = {
     }
 
     const held = ctx.offers.find(
-      (o) =>
-        o.serviceId === service.value.id &&
-        o.startsAt === startsAt &&
-        (!staff.value || o.staffId === staff.value.id),
+      (o) => o.serviceId === service.id && o.startsAt === startsAt && (!staff || o.staffId === staff.id),
     );
-    let staffId = held?.staffId ?? staff.value?.id;
+    let staffId = held?.staffId ?? staff?.id;
     if (staffId === undefined) {
       const found = await searchSlots(ctx, {
-        service: service.value,
+        service,
         date: when.date,
         time: when.time,
         count: 3,
       });
-      if (!found.exact) return offerInstead(ctx, service.value, startsAt, when.date, when.time, undefined);
+      if (!found.exact) return offerInstead(ctx, service, startsAt, when.date, when.time, undefined);
       staffId = found.exact.staffId;
     }
     try {
       const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
       const { appointment, target } = await createBooking(ctx.scope, ctx.env, {
         customerId: customer.customerId,
-        serviceId: service.value.id,
+        serviceId: service.id,
         staffId,
         branchId: ctx.tenant.branchId,
         startsAt: new Date(startsAt),
@@ -114,7 +109,7 @@ export const bookAppointment: VoiceFunction = {
       });
     } catch (error) {
       if (error instanceof ApiError && TAKEN.has(error.code)) {
-        return offerInstead(ctx, service.value, startsAt, when.date, when.time, staff.value?.id);
+        return offerInstead(ctx, service, startsAt, when.date, when.time, staff?.id);
       }
       throw error;
     }

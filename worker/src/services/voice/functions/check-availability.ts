@@ -1,6 +1,5 @@
 import { localDate, zonedInstant } from "../../../domain/zoned-time";
-import { loadCatalog } from "../catalog";
-import { chooseService, chooseStaff } from "../choose";
+import { chooseServiceAndStaff } from "../choose";
 import { holdAlternatives, holdOffers, searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
 import { answer, offerFields, speakOffers, speakWhen } from "../speech";
@@ -28,30 +27,28 @@ export const nextAvailable: VoiceFunction = {
 };
 
 async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer> {
-  const catalog = await loadCatalog(ctx);
-  const service = chooseService(ctx, catalog);
-  if (!service.ok) return service.answer;
-  const staff = chooseStaff(ctx, catalog, service.value);
-  if (!staff.ok) return staff.answer;
+  const chosen = await chooseServiceAndStaff(ctx);
+  if (!chosen.ok) return chosen.answer;
+  const { service, staff } = chosen.value;
   const when = requestedWhen(ctx, ctx.args);
   if (when.kind === "unclear") return answer(false, when.question, { reason: "unclear_time" });
   const date = when.kind === "when" ? when.date : localDate(new Date(ctx.now), ctx.tenant.timeZone);
   const time = when.kind === "when" ? when.time : undefined;
 
-  const search = { service: service.value, staffId: staff.value?.id, date, time, count };
+  const search = { service, staffId: staff?.id, date, time, count };
   const found = await searchSlots(ctx, search);
   const common = {
-    service_id: service.value.id,
-    service_name: service.value.name,
+    service_id: service.id,
+    service_name: service.name,
     branch_name: ctx.tenant.branchName,
   };
   if (found.exact) {
-    const [held] = await holdOffers(ctx, service.value, [found.exact], found.buffers);
+    const [held] = await holdOffers(ctx, service, [found.exact], found.buffers);
     if (held) {
       return answer(
         true,
         ctx.t("slot_free", {
-          service: service.value.name,
+          service: service.name,
           when: speakWhen(ctx, held.startsAt),
           staff: held.staffName,
         }),
@@ -65,14 +62,14 @@ async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer
       );
     }
   }
-  const offers = await holdAlternatives(ctx, service.value, search, found);
-  const withStaff = !staff.value;
+  const offers = await holdAlternatives(ctx, service, search, found);
+  const withStaff = !staff;
   const requested = time ? speakWhen(ctx, zonedInstant(date, time, ctx.tenant.timeZone)) : null;
   const message =
     offers.length === 0
       ? requested
         ? ctx.t("slot_taken_none", { when: requested })
-        : ctx.t("slots_none", { service: service.value.name })
+        : ctx.t("slots_none", { service: service.name })
       : requested
         ? ctx.t("slot_taken", { when: requested, alternatives: speakOffers(ctx, offers, withStaff) })
         : ctx.t("slots_offer", { alternatives: speakOffers(ctx, offers, withStaff) });
