@@ -1,6 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, calendarHolds, customers } from "../../../drizzle/schema";
+import {
+  appointments,
+  branchServiceOffers,
+  calendarHolds,
+  calls,
+  customers,
+  services,
+  staffServices,
+} from "../../../drizzle/schema";
 import { VOICE_FUNCTIONS } from "../../src/services/voice/functions";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
@@ -263,6 +271,72 @@ describe("who may do what on the phone", () => {
       answers.push(await voiceAnswer(await callFunction(salon, "current_context", {}, call)));
     expect(answers.slice(0, 100).every((a) => a.success)).toBe(true);
     expect(answers[100]).toMatchObject({ success: false, reason: "rate_limited" });
+  });
+});
+
+describe("tenant of a call id", () => {
+  it("never links a booking to another company's call that carries the same id", async () => {
+    const a = await createVoiceSalon();
+    const b = await createVoiceSalon();
+    const callId = `call_${crypto.randomUUID()}`;
+    const fromA = await voiceAnswer(
+      await callFunction(a, "book_appointment", book, { ...callObject(a, { from: ALICE }), call_id: callId }),
+    );
+    const fromB = await voiceAnswer(
+      await callFunction(b, "book_appointment", book, { ...callObject(b, { from: BOB }), call_id: callId }),
+    );
+    expect(fromA.success && fromB.success).toBe(true);
+    const [rowA] = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, fromA.appointment_id as number));
+    const [rowB] = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, fromB.appointment_id as number));
+    const [call] = await db.select().from(calls).where(eq(calls.retellCallId, callId));
+    expect(call!.companyId).toBe(a.company.companyId);
+    expect(rowA!.callId).toBe(call!.id);
+    expect(rowB!.callId).toBeNull();
+  });
+});
+
+describe("services as callers name them", () => {
+  it("takes the plain service when the other choices only extend its name", async () => {
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    const [withBeard] = await db
+      .insert(services)
+      .values({
+        companyId: salon.company.companyId,
+        name: "Herrenhaarschnitt & Bart",
+        durationMinutes: 45,
+        maxAdvanceDays: 730,
+      })
+      .returning();
+    await db
+      .insert(branchServiceOffers)
+      .values({ companyId: salon.company.companyId, branchId: salon.branchId, serviceId: withBeard!.id });
+    await db
+      .insert(staffServices)
+      .values({ companyId: salon.company.companyId, staffId: salon.staffIds[0]!, serviceId: withBeard!.id });
+    const plain = await voiceAnswer(
+      await callFunction(
+        salon,
+        "check_availability",
+        { ...book, service: "Herrenschnitt" },
+        callObject(salon, { from: ALICE }),
+      ),
+    );
+    expect(plain).toMatchObject({ service_id: salon.serviceId, service_name: "Herrenhaarschnitt" });
+    const beard = await voiceAnswer(
+      await callFunction(
+        salon,
+        "check_availability",
+        { ...book, service: "Herrenschnitt mit Bart" },
+        callObject(salon, { from: ALICE }),
+      ),
+    );
+    expect(beard).toMatchObject({ service_id: withBeard!.id });
   });
 });
 

@@ -7,7 +7,7 @@ import { timed } from "../../http/server-timing";
 import { voiceTranslator } from "../../i18n/voice";
 import { authenticateRetell } from "../../integrations/retell/authenticate-request";
 import { readFunctionRequest } from "../../integrations/retell/function-request";
-import type { Admission, HeldOffer } from "../../services/voice/call-session";
+import { type Admission, callSession, type HeldOffer } from "../../services/voice/call-session";
 import { callerLine } from "../../services/voice/caller";
 import { findVoiceFunction, VOICE_FUNCTIONS, type VoiceFunction } from "../../services/voice/functions";
 import { answer } from "../../services/voice/speech";
@@ -75,7 +75,7 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
     });
   }
 
-  const session = callId ? c.env.VOICE_CALL_SESSION.get(c.env.VOICE_CALL_SESSION.idFromName(callId)) : null;
+  const session = callId ? callSession(c.env, tenant.companyId, callId) : null;
   const requestKey = fn.mutates ? `${fn.name}:${await sha256Hex(canonicalArgs(args))}` : null;
   const admission: Admission = session
     ? await timed(c, "session", session.admit(requestKey, CALL_REQUESTS_PER_MINUTE) as Promise<Admission>)

@@ -6,6 +6,7 @@ import { normalizePhone } from "../../../domain/phone";
 import type { Env } from "../../../env";
 import { resolveVoiceTenant } from "../../../integrations/retell/voice-tenant";
 import { releaseCallHolds } from "../../scheduling/holds";
+import { callSession } from "../call-session";
 import { customersWithNumber } from "../caller";
 import { billCall } from "./bill-call";
 import { type CallEventJob, callOfEvent, StoredCallSchema } from "./call-event";
@@ -75,7 +76,7 @@ export async function processCallEvent(env: Env, job: CallEventJob): Promise<voi
 
   if (job.event === "call_ended") {
     await releaseCallHolds(scope, env, call.call_id);
-    await env.VOICE_CALL_SESSION.get(env.VOICE_CALL_SESSION.idFromName(call.call_id)).replaceOffers([]);
+    await callSession(env, job.companyId, call.call_id).replaceOffers([]);
     if (row.customerId) {
       await db
         .update(customers)
