@@ -59,6 +59,9 @@ export const bookAppointment: VoiceFunction = {
       );
     }
 
+    // The call's row is written while the slot is found: the caller is waiting.
+    const callRow = callRowId(ctx);
+    callRow.catch(() => undefined); // awaited below; an early return must not leave it unhandled
     const held = ctx.offers.find(
       (o) => o.serviceId === service.id && o.startsAt === startsAt && (!staff || o.staffId === staff.id),
     );
@@ -84,7 +87,7 @@ export const bookAppointment: VoiceFunction = {
         source: "voice_ai",
         customerNotes: notes ?? null,
         holdId: held?.holdId,
-        callId: await callRowId(ctx),
+        callId: await callRow,
       });
       if (ctx.callId) {
         await Promise.all([releaseCallHolds(ctx.scope, ctx.env, ctx.callId), ctx.rememberOffers([])]);
