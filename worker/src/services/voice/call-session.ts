@@ -1,5 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Env } from "../../env";
 
 /** What the session decides for one incoming function request. */
 export type Admission =
@@ -17,14 +16,6 @@ export interface HeldOffer {
   /** The appointment's start (not the held span's, which includes buffers), epoch ms. */
   startsAt: number;
   expiresAt: number;
-}
-
-/**
- * The session of a call, addressed by company and call id: call ids come from the request, so a
- * company repeating another's id must never see that call's answers or holds.
- */
-export function callSession(env: Env, companyId: number, callId: string) {
-  return env.VOICE_CALL_SESSION.get(env.VOICE_CALL_SESSION.idFromName(`${companyId}:${callId}`));
 }
 
 /** A repeat that arrives while the first is still running waits this long for its answer. */

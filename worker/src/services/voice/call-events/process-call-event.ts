@@ -6,7 +6,7 @@ import { normalizePhone } from "../../../domain/phone";
 import type { Env } from "../../../env";
 import { resolveVoiceTenant } from "../../../integrations/retell/voice-tenant";
 import { releaseCallHolds } from "../../scheduling/holds";
-import { callSession } from "../call-session";
+import { callSession } from "../call-session-client";
 import { customersWithNumber } from "../caller";
 import { billCall } from "./bill-call";
 import { type CallEventJob, callOfEvent, StoredCallSchema } from "./call-event";
