@@ -12,6 +12,10 @@ export default defineConfig(async () => ({
       miniflare: {
         bindings: {
           APP_ENV: "test",
+          // The Cal.com double each sync test runs in process (see worker/test/calendar-sync/harness.ts).
+          CALCOM_API_URL: "http://calcom.double/v2",
+          // Tests trigger drift checks themselves; the sweep never decides to run one on its own.
+          CALCOM_DRIFT_INTERVAL_MINUTES: "100000000",
           SESSION_SECRET: "test-session-secret-0123456789abcdef0123456789",
           ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
           CORS_ORIGINS: "https://admin.example.test",

@@ -239,6 +239,10 @@ export const SYNC_STATUSES = ["synced", "drift", "resolved", "manual_review"] as
 export type SyncStatus = (typeof SYNC_STATUSES)[number];
 
 /** Which side created the linked booking first. */
+/** A mapped Cal.com event type: in line with its service, different, or different in a way the admin ignores. */
+export const EVENT_TYPE_DRIFT_STATUSES = ["synced", "drift", "ignored"] as const;
+export type EventTypeDriftStatus = (typeof EVENT_TYPE_DRIFT_STATUSES)[number];
+
 export const SYNC_ORIGINS = ["platform", "calcom"] as const;
 export type SyncOrigin = (typeof SYNC_ORIGINS)[number];
 

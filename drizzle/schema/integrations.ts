@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { userLink } from "./access";
-import { appointmentRef } from "./appointments";
+import { appointments } from "./appointments";
 import {
   checkIn,
   checkNonNegative,
@@ -17,6 +17,7 @@ import {
   CALCOM_TEAM_ROLES,
   DEAD_LETTER_RESOLUTIONS,
   DRIFT_RESOLUTIONS,
+  EVENT_TYPE_DRIFT_STATUSES,
   INTEGRATION_HEALTH,
   INTEGRATION_TYPES,
   SYNC_ORIGINS,
@@ -29,7 +30,7 @@ import { companies, companyRef } from "./tenancy";
 
 /** One field on which the platform and Cal.com disagree. */
 export type DriftDetail = {
-  field: "time" | "status" | "attendee" | "event_type";
+  field: "time" | "status" | "attendee" | "event_type" | "title" | "length" | "hidden" | "deleted";
   platform: unknown;
   calcom: unknown;
 };
@@ -69,7 +70,8 @@ export const calcomEventMaps = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     companyId: companyRef(),
-    appointmentId: appointmentRef(),
+    // Null for a Cal.com booking the platform does not hold (refused as a collision, or not yet imported).
+    appointmentId: integer("appointment_id").references(() => appointments.id, { onDelete: "cascade" }),
     // Null until the push to Cal.com succeeded; a reschedule on Cal.com replaces it with the new uid.
     calcomBookingUid: text("calcom_booking_uid"),
     calcomBookingId: integer("calcom_booking_id"),
@@ -139,12 +141,19 @@ export const teamEventTypeMappings = sqliteTable(
     serviceId: serviceRef(),
     isActive: flag("is_active", true),
     lastSyncedAt: instant("last_synced_at"),
+    // Event-type drift: the Cal.com type was deleted, hidden, renamed or has another length.
+    driftStatus: text("drift_status", { enum: EVENT_TYPE_DRIFT_STATUSES }).notNull().default("synced"),
+    driftDetails: json<DriftDetail[]>("drift_details"),
+    driftDetectedAt: instant("drift_detected_at"),
+    // The differences an admin chose to ignore; the same differences are not reported again.
+    ignoredDriftFingerprint: text("ignored_drift_fingerprint"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("team_event_type_mappings_event_type_uq").on(t.companyId, t.calcomEventTypeId),
     index("team_event_type_mappings_service_idx").on(t.serviceId),
+    checkIn("team_event_type_mappings_drift_status_check", t.driftStatus, EVENT_TYPE_DRIFT_STATUSES),
   ],
 );
 

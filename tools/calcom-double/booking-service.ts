@@ -34,6 +34,8 @@ export interface CreateBookingCommand {
   location?: string | { type: string; [key: string]: unknown };
   lengthInMinutes?: number;
   bookingFieldsResponses?: Record<string, unknown>;
+  /** Routing-form data; `teamMemberIds` narrows a team event type's hosts to these users. */
+  routing?: { teamMemberIds?: number[] | undefined };
   allowConflicts?: boolean;
 }
 
@@ -60,7 +62,8 @@ export class BookingService {
     const end = start + length * MINUTE;
     const force =
       actor.force === true || (command.allowConflicts === true && this.isHostOf(eventType, actor));
-    const hosts = this.checkBookable(eventType, start, end, null, force);
+    const routed = routedEventType(eventType, command.routing?.teamMemberIds);
+    const hosts = this.checkBookable(routed, start, end, null, force);
     const uid = this.newUid();
     const organizer = this.store.users.get(hosts[0] ?? -1);
     const booking: DoubleBooking = {
@@ -253,10 +256,14 @@ export class BookingService {
     return requested;
   }
 
+  /** A host of the event type, or an admin or owner of its team. */
   private isHostOf(eventType: DoubleEventType, actor: BookingActor): boolean {
     if (actor.user === null) return false;
-    if (eventType.teamId === null) return eventType.ownerId === actor.user.id;
-    return eventType.hosts.some((h) => h.userId === actor.user?.id);
+    const userId = actor.user.id;
+    if (eventType.teamId === null) return eventType.ownerId === userId;
+    if (eventType.hosts.some((h) => h.userId === userId)) return true;
+    const team = this.store.teams.get(eventType.teamId);
+    return team?.members.some((m) => m.userId === userId && m.role !== "MEMBER") ?? false;
   }
 
   /** Cal.com's booking-time checks, in its order: past, notice window, then host availability. */
@@ -285,6 +292,14 @@ export class BookingService {
     const first = eventType.hosts[0];
     return first === undefined ? [] : [first.userId];
   }
+}
+
+/** The event type as the routing left it: only the routed team members host it. */
+function routedEventType(eventType: DoubleEventType, teamMemberIds: number[] | undefined): DoubleEventType {
+  if (eventType.teamId === null || teamMemberIds === undefined || teamMemberIds.length === 0)
+    return eventType;
+  const hosts = eventType.hosts.filter((h) => teamMemberIds.includes(h.userId));
+  return hosts.length === 0 ? eventType : { ...eventType, hosts };
 }
 
 function attendeeFrom(input: CreateBookingCommand["attendee"]): DoubleAttendee {

@@ -45,6 +45,7 @@ export class CalcomDoubleControl {
       start: string;
       attendee: { name: string; email?: string; timeZone?: string };
       metadata?: Record<string, string>;
+      routing?: { teamMemberIds: number[] };
     } & HumanOptions,
   ) => this.call<DoubleBookingOutput>("POST", "/human/bookings", input);
   rescheduleBooking = (

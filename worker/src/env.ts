@@ -28,4 +28,8 @@ export interface Env {
   RATE_LIMIT_FACTOR?: string;
   /** JSON map currency → USD exchange rate in millionths, e.g. {"EUR":920000}: converts Retell's costs. */
   USD_EXCHANGE_RATES_MICROS?: string;
+  /** Cal.com API base including /v2; the local double under `npm start` and in tests. */
+  CALCOM_API_URL?: string;
+  /** Minutes between two automatic drift checks of one company (cron); 60 by default. */
+  CALCOM_DRIFT_INTERVAL_MINUTES?: string;
 }

@@ -32,6 +32,7 @@ const createSchema = z
       .refine((m) => Object.keys(m).length <= 50, "metadata can have at most 50 keys")
       .optional(),
     lengthInMinutes: z.number().int().min(1).optional(),
+    routing: z.looseObject({ teamMemberIds: z.array(z.number().int()).optional() }).optional(),
     allowConflicts: z.boolean().optional(),
   })
   .refine(

@@ -21,6 +21,8 @@ const humanCreate = z.object({
   attendee,
   metadata: z.record(z.string(), z.string()).optional(),
   lengthInMinutes: z.number().int().optional(),
+  /** Which team members may host it (a round-robin type otherwise takes the first free host). */
+  routing: z.object({ teamMemberIds: z.array(z.number().int()) }).optional(),
   ...human,
 });
 const humanReschedule = z.object({

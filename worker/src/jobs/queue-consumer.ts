@@ -1,5 +1,7 @@
 import { createDb } from "../db/client";
 import type { Env } from "../env";
+import { CALCOM_PUSH_JOB, type CalcomPushJob } from "../services/calendar-sync/outbox";
+import { pushAppointment } from "../services/calendar-sync/push-appointment";
 import type { CallEventJob } from "../services/voice/call-events/call-event";
 import { processCallEvent } from "../services/voice/call-events/process-call-event";
 import { recordDeadLetters } from "./dead-letters";
@@ -21,7 +23,10 @@ export type JobHandler = (payload: unknown, env: Env) => Promise<void>;
  */
 export const JOB_HANDLERS: Record<string, Record<string, JobHandler>> = {
   notifications: {},
-  "calendar-sync": {},
+  "calendar-sync": {
+    [CALCOM_PUSH_JOB]: (payload, env) =>
+      pushAppointment(env, createDb(env.DB), payload as CalcomPushJob).then(() => undefined),
+  },
   "call-events": {
     retell_call_event: (payload, env) => processCallEvent(env, payload as CallEventJob),
   },

@@ -1,10 +1,11 @@
 import { createDb } from "../db/client";
 import type { Env } from "../env";
+import { sweepCalcomSync } from "../services/calendar-sync/sweep";
 import { runRetention } from "./retention";
 
 /** Cron jobs by schedule (see [triggers] in wrangler.toml). Areas add theirs as they arrive. */
 export const CRON_JOBS: Record<string, ((env: Env, now: Date) => Promise<unknown>)[]> = {
-  "*/5 * * * *": [],
+  "*/5 * * * *": [(env, now) => sweepCalcomSync(env, createDb(env.DB), now.getTime())],
   "0 3 * * *": [(env, now) => runRetention(createDb(env.DB), now)],
   "0 4 1 * *": [],
 };

@@ -8,6 +8,7 @@ import { registerBookingHandlers } from "./bookings/bookings.handlers";
 import { registerHoldHandlers } from "./bookings/holds.handlers";
 import { branchResource } from "./branches/branches.routes";
 import { branchOfferResource } from "./branches/offers.routes";
+import { registerCalcomHandlers } from "./calcom/calcom-sync.handlers";
 import { registerCompanyHandlers } from "./companies/companies.handlers";
 import { registerCrudResource } from "./crud/crud-resource";
 import { customerResource } from "./customers/customers.routes";
@@ -49,4 +50,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerHoldHandlers(app);
   registerRetellFunctionHandlers(app);
   registerRetellWebhookHandlers(app);
+  registerCalcomHandlers(app);
 }

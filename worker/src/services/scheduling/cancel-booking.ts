@@ -7,6 +7,7 @@ import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type Actor, branchTimeZone, CHANGEABLE, loadAppointment, segmentsOf } from "./appointment-access";
 import { versionConflict } from "./booking-errors";
 import { modificationOf, recordModification } from "./modification-sql";
@@ -40,13 +41,15 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
   const now = new Date();
   const timeZone = await branchTimeZone(scope, current.branchId);
   const policy = await checkCancellation(scope, current, timeZone, now);
-  if (!policy.decision.allowed) {
+  // A cancellation already made on Cal.com cannot be refused there; its violation is still recorded.
+  if (!policy.decision.allowed && input.actor.type !== "calcom") {
     throw new ApiError(409, "POLICY_VIOLATION", policy.decision.reason, { policy: policy.decision });
   }
   const db = scope.db;
   const lockToken = crypto.randomUUID();
   const guard = updatedBy(current.id, lockToken);
-  const [update] = await runBatch(db, [
+  const pushToCalcom = input.actor.type !== "calcom";
+  const results = await runBatch(db, [
     db
       .update(appointments)
       .set({
@@ -81,8 +84,9 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
       .update(customers)
       .set({ cancelledCount: sql`${customers.cancelledCount} + 1`, updatedAt: now })
       .where(and(eq(customers.id, current.customerId), guard)),
+    ...(pushToCalcom ? [markCalcomPending(scope.companyId, { id: current.id }, guard)] : []),
   ]);
-  if (changesOf(update) !== 1) throw versionConflict((await loadAppointment(scope, current.id)).version);
+  if (changesOf(results[0]) !== 1) throw versionConflict((await loadAppointment(scope, current.id)).version);
 
   // The granules are gone in D1; now every calendar object involved lets the time go.
   const staffIds = current.isComposite
@@ -93,5 +97,7 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
       calendarFor(env, staffCalendarKey(id)).releaseAppointment(current.uid, appointmentRef(current)),
     ),
   );
+  if (pushToCalcom && changesOf(results.at(-1)) > 0)
+    await requestCalcomPush(env, scope.companyId, [current.id]);
   return { appointment: await loadAppointment(scope, current.id), policy: policy.decision };
 }

@@ -3,10 +3,11 @@ import { appointments, calendarHolds, customers } from "../../../../drizzle/sche
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
 import { appointmentRef, pendingRef } from "../../calendar/refs";
-import { runBatch } from "../../db/batch";
+import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { absencesAround, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
@@ -31,6 +32,8 @@ export interface CreateBookingInput {
   createdByUserId?: number | null;
   /** The voice call (calls.id) the booking was made in. */
   callId?: number | null;
+  /** Applied from a Cal.com webhook: not pushed back to Cal.com (the webhook links it itself). */
+  fromCalcom?: boolean;
 }
 
 /** How long a booking may take to write before its calendar reservation lapses. */
@@ -91,8 +94,10 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
   const db = scope.db;
   const now = new Date();
   const status = input.status ?? "confirmed";
+  const pushToCalcom = input.fromCalcom !== true;
+  let queuedForCalcom = false;
   try {
-    await runBatch(db, [
+    const results = await runBatch(db, [
       db.insert(appointments).values({
         uid,
         companyId: scope.companyId,
@@ -133,7 +138,9 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
       ...(input.holdId
         ? [db.delete(calendarHolds).where(scope.where(calendarHolds, eq(calendarHolds.id, input.holdId)))]
         : []),
+      ...(pushToCalcom ? [markCalcomPending(scope.companyId, { uid })] : []),
     ]);
+    queuedForCalcom = pushToCalcom && changesOf(results.at(-1)) > 0;
   } catch (error) {
     await calendar.release(pendingRef(uid));
     if (isOccupancyConflict(error)) {
@@ -145,5 +152,6 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
   }
   await calendar.commit(pendingRef(uid), uid, input.holdId ? { replaces: input.holdId } : {});
   const [row] = await db.select().from(appointments).where(eq(appointments.uid, uid)).limit(1);
+  if (queuedForCalcom) await requestCalcomPush(env, scope.companyId, [row!.id]);
   return { appointment: row!, target, ref: appointmentRef({ uid }) };
 }

@@ -8,6 +8,7 @@ import type { TenantScope } from "../../db/tenant-scope";
 import { localDate } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { branchTimeZone, loadAppointment } from "./appointment-access";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer } from "./booking-target";
@@ -157,6 +158,7 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
         .update(customers)
         .set({ appointmentCount: sql`${customers.appointmentCount} + 1`, updatedAt: now })
         .where(scope.byId(customers, customer.id)),
+      markCalcomPending(scope.companyId, { uid }),
     ]);
   } catch (error) {
     await releaseAll();
@@ -170,5 +172,6 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
     .select({ id: appointments.id })
     .from(appointments)
     .where(sql`${appointments.uid} = ${uid}`);
+  await requestCalcomPush(env, scope.companyId, [row!.id]);
   return loadAppointment(scope, row!.id);
 }

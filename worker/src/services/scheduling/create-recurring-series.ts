@@ -12,6 +12,7 @@ import { expandSeries } from "../../domain/recurrence";
 import { localDate, localTime } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { spanOf } from "./availability-rules";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";
@@ -202,6 +203,7 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
             occurrenceUid,
             scope.companyId,
           ),
+          markCalcomPending(scope.companyId, { uid: occurrenceUid }),
         ];
       }),
       // Every later occurrence points at the first booked one (the series parent).
@@ -238,5 +240,10 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
       ),
     )
     .orderBy(appointments.startsAt);
+  await requestCalcomPush(
+    env,
+    scope.companyId,
+    rows.map((r) => r.id),
+  );
   return { pattern: pattern!, appointments: rows, occurrences: report, policy: decision };
 }

@@ -7,6 +7,7 @@ import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type Actor, CHANGEABLE, loadAppointment } from "./appointment-access";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
@@ -58,7 +59,8 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
   });
   const now = new Date();
   const policy = await checkReschedule(scope, current, input.newStartsAt, now);
-  if (!policy.decision.allowed) {
+  // A change already made on Cal.com cannot be refused there; its violation is still recorded.
+  if (!policy.decision.allowed && input.actor.type !== "calcom") {
     throw new ApiError(409, "POLICY_VIOLATION", policy.decision.reason, { policy: policy.decision });
   }
   const span = spanOf(target, input.newStartsAt.getTime());
@@ -91,8 +93,10 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
   const lockToken = crypto.randomUUID();
   const guard = updatedBy(current.id, lockToken);
   let applied: boolean;
+  const pushToCalcom = input.actor.type !== "calcom";
+  let queuedForCalcom = false;
   try {
-    const [update] = await runBatch(db, [
+    const results = await runBatch(db, [
       db
         .update(appointments)
         .set({
@@ -133,8 +137,10 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
         }),
         guard,
       ),
+      ...(pushToCalcom ? [markCalcomPending(scope.companyId, { id: current.id }, guard)] : []),
     ]);
-    applied = changesOf(update) === 1;
+    applied = changesOf(results[0]) === 1;
+    queuedForCalcom = pushToCalcom && changesOf(results.at(-1)) > 0;
   } catch (error) {
     await calendar.release(moveRef(uid));
     if (isOccupancyConflict(error)) {
@@ -157,6 +163,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     await calendar.commit(moveRef(uid), uid);
     await oldCalendar.release(oldRef);
   }
+  if (queuedForCalcom) await requestCalcomPush(env, scope.companyId, [current.id]);
   return {
     previous: current,
     appointment: await loadAppointment(scope, current.id),

@@ -15,6 +15,7 @@ import {
 import { localTime } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError, notFound } from "../../http/errors";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type Actor, CHANGEABLE } from "./appointment-access";
 import { spanOf } from "./availability-rules";
 import { resolveBookingTarget } from "./booking-target";
@@ -216,6 +217,7 @@ export async function rescheduleSeries(
           },
           sql`1`,
         ),
+        markCalcomPending(scope.companyId, { id: a.id }),
       ]),
     ]);
   } catch (error) {
@@ -233,6 +235,11 @@ export async function rescheduleSeries(
   await calendar.commitMany(uids.map((uid) => ({ ref: moveRef(uid), uid })));
   await Promise.all(
     ownRefs.map((ref, i) => (ref === appointmentRef({ uid: uids[i]! }) ? null : calendar.release(ref))),
+  );
+  await requestCalcomPush(
+    env,
+    scope.companyId,
+    occurrences.map((a) => a.id),
   );
   return { patternId: pattern.id, occurrences: report };
 }

@@ -97,6 +97,11 @@ export const createBookingInputSchema = z
     bookingFieldsResponses: z.record(z.string(), z.unknown()).optional(),
     metadata: calcomMetadataInputSchema.optional(),
     lengthInMinutes: z.number().int().min(1).optional(),
+    /**
+     * Routing-form data. `teamMemberIds` narrows a round-robin team event type to these hosts: the
+     * platform uses it to book the staff member it chose (calcom.md §6.2 "routing … filters").
+     */
+    routing: z.looseObject({ teamMemberIds: z.array(z.number().int()).optional() }).optional(),
     /** Host-authenticated calls only; Cal.com ignores them otherwise. */
     allowConflicts: z.boolean().optional(),
     allowBookingOutOfBounds: z.boolean().optional(),

@@ -1,0 +1,71 @@
+import { and, eq, sql } from "drizzle-orm";
+import { calcomEventMaps, integrations } from "../../../../drizzle/schema";
+import type { Db } from "../../db/client";
+
+/** The appointment's Cal.com booking is now `uid`, and both sides agree. */
+export async function markPushed(
+  db: Db,
+  linkId: number,
+  booking: { uid: string; id: number; eventTypeId?: number | null } | null,
+) {
+  const now = new Date();
+  await db
+    .update(calcomEventMaps)
+    .set({
+      ...(booking
+        ? {
+            calcomBookingUid: booking.uid,
+            calcomBookingId: booking.id,
+            ...(booking.eventTypeId ? { calcomEventTypeId: booking.eventTypeId } : {}),
+          }
+        : {}),
+      pushStatus: "pushed",
+      lastError: null,
+      lastSyncedAt: now,
+      updatedAt: now,
+    })
+    .where(eq(calcomEventMaps.id, linkId));
+}
+
+/** A push attempt failed: counted and explained, left for the queue's retry or the admin. */
+export async function markPushFailed(db: Db, linkId: number, error: unknown) {
+  await db
+    .update(calcomEventMaps)
+    .set({
+      pushStatus: "failed",
+      syncAttempts: sql`${calcomEventMaps.syncAttempts} + 1`,
+      lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
+      updatedAt: new Date(),
+    })
+    .where(eq(calcomEventMaps.id, linkId));
+}
+
+/** Records a successful exchange with Cal.com (or a failure) on the company's integration row. */
+export async function recordIntegrationHealth(db: Db, companyId: number, error: unknown | null) {
+  const now = new Date();
+  const healthy = error === null;
+  await db
+    .insert(integrations)
+    .values({
+      companyId,
+      type: "calcom",
+      name: "Cal.com",
+      healthStatus: healthy ? "ok" : "degraded",
+      ...(healthy ? { lastSyncedAt: now } : { lastErrorAt: now, lastError: String(error), errorCount: 1 }),
+    })
+    .onConflictDoUpdate({
+      target: [integrations.companyId, integrations.type, integrations.name],
+      set: healthy
+        ? { healthStatus: "ok", lastSyncedAt: now, updatedAt: now }
+        : {
+            healthStatus: "degraded",
+            lastErrorAt: now,
+            lastError: String(error).slice(0, 500),
+            errorCount: sql`${integrations.errorCount} + 1`,
+            updatedAt: now,
+          },
+    });
+}
+
+export const linkOfBooking = (companyId: number, uid: string) =>
+  and(eq(calcomEventMaps.companyId, companyId), eq(calcomEventMaps.calcomBookingUid, uid));
