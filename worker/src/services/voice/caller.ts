@@ -1,10 +1,15 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { appointments, customerPhoneIndex, customers, services } from "../../../../drizzle/schema";
 import type { Db } from "../../db/client";
 import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
-import { type CallerAppointment, upcomingAppointmentsQuery, upcomingScopeOf } from "./upcoming-appointments";
-import type { CallerLine, VoiceContext } from "./voice-context";
+import {
+  type CallerAppointment,
+  customerIs,
+  upcomingAppointmentsQuery,
+  upcomingScopeOf,
+} from "./upcoming-appointments";
+import { type CallerLine, phase, type VoiceContext } from "./voice-context";
 
 /** Values networks and Retell use for a caller who withholds the number. */
 const WITHHELD = /^(anonymous|anonym|unknown|restricted|private|withheld|unavailable|\+?0*)$/i;
@@ -45,15 +50,11 @@ export interface KnownCaller {
 
 /** Customers of this company with the caller's number (a family may share one line), most recent first. */
 export function customersOnLine(ctx: VoiceContext, numbers: string | string[]): Promise<KnownCaller[]> {
-  return customersWithNumber(ctx.scope.db, ctx.tenant.companyId, numbers);
+  return phase(ctx, "caller", customersWithNumber(ctx.scope.db, ctx.tenant.companyId, numbers));
 }
 
 /** The same lookup for code without a voice request (webhooks, queue consumers). */
-export function customersWithNumber(
-  db: Db,
-  companyId: number,
-  numbers: string | string[],
-): Promise<KnownCaller[]> {
+export function customersWithNumber(db: Db, companyId: number, numbers: string | string[]) {
   return db
     .select({
       id: customers.id,
@@ -87,6 +88,45 @@ export async function identifyCaller(ctx: VoiceContext, spokenName?: string): Pr
   return found.find((c) => customerSearchText({ name: c.name }).includes(wanted.split(" ")[0]!)) ?? null;
 }
 
+/** The first customer id on the caller's line, as a scalar subquery (for statements batched with the lookup). */
+function firstOnLine(db: Db, companyId: number, numbers: string[]): SQL {
+  return sql`${db
+    .select({ id: customerPhoneIndex.customerId })
+    .from(customerPhoneIndex)
+    .innerJoin(customers, eq(customers.id, customerPhoneIndex.customerId))
+    .where(
+      and(
+        eq(customerPhoneIndex.companyId, companyId),
+        inArray(customerPhoneIndex.phoneE164, numbers),
+        isNull(customers.deletedAt),
+      ),
+    )
+    .limit(1)}`;
+}
+
+/**
+ * The customers on the caller's line and, when it is exactly one, their history: one D1 round
+ * trip (the history statements select by the line's first customer, and are used only when the
+ * line has no other).
+ */
+export async function customersOnLineWithHistory(
+  ctx: VoiceContext,
+  numbers: string[],
+): Promise<{ found: KnownCaller[]; history: CallerHistory | null }> {
+  const db = ctx.scope.db;
+  const one = firstOnLine(db, ctx.tenant.companyId, numbers);
+  const [found, recent, upcoming] = await phase(
+    ctx,
+    "caller",
+    db.batch([
+      customersWithNumber(db, ctx.tenant.companyId, numbers),
+      recentServicesQuery(ctx, one),
+      upcomingAppointmentsQuery(upcomingScopeOf(ctx), one, 5),
+    ]),
+  );
+  return { found, history: found.length === 1 ? historyOf(recent, upcoming) : null };
+}
+
 export interface CallerHistory {
   usualService: { id: number; name: string } | null;
   upcoming: CallerAppointment[];
@@ -98,23 +138,39 @@ export interface CallerHistory {
  */
 export async function callerHistory(ctx: VoiceContext, customerId: number): Promise<CallerHistory> {
   const db = ctx.scope.db;
-  const [recent, upcoming] = await db.batch([
-    db
-      .select({ serviceId: appointments.serviceId, serviceName: services.name })
-      .from(appointments)
-      .innerJoin(services, eq(services.id, appointments.serviceId))
-      .where(
-        and(
-          eq(appointments.companyId, ctx.tenant.companyId),
-          eq(appointments.customerId, customerId),
-          inArray(appointments.status, ["completed", "confirmed", "pending", "in_progress"]),
-          isNull(appointments.deletedAt),
-        ),
-      )
-      .orderBy(desc(appointments.startsAt))
-      .limit(10),
-    upcomingAppointmentsQuery(upcomingScopeOf(ctx), [customerId], 5),
-  ]);
+  const [recent, upcoming] = await phase(
+    ctx,
+    "history",
+    db.batch([
+      recentServicesQuery(ctx, [customerId]),
+      upcomingAppointmentsQuery(upcomingScopeOf(ctx), [customerId], 5),
+    ]),
+  );
+  return historyOf(recent, upcoming);
+}
+
+/** The services of the customers' last ten appointments, most recent first. */
+function recentServicesQuery(ctx: VoiceContext, customerIds: number[] | SQL) {
+  return ctx.scope.db
+    .select({ serviceId: appointments.serviceId, serviceName: services.name })
+    .from(appointments)
+    .innerJoin(services, eq(services.id, appointments.serviceId))
+    .where(
+      and(
+        eq(appointments.companyId, ctx.tenant.companyId),
+        customerIs(customerIds),
+        inArray(appointments.status, ["completed", "confirmed", "pending", "in_progress"]),
+        isNull(appointments.deletedAt),
+      ),
+    )
+    .orderBy(desc(appointments.startsAt))
+    .limit(10);
+}
+
+function historyOf(
+  recent: { serviceId: number; serviceName: string }[],
+  upcoming: CallerAppointment[],
+): CallerHistory {
   const counts = new Map<number, { name: string; n: number }>();
   for (const r of recent) {
     const entry = counts.get(r.serviceId) ?? { name: r.serviceName, n: 0 };

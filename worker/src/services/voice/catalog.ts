@@ -27,10 +27,40 @@ export interface BranchCatalog {
 }
 
 /**
- * What the caller can book at the call's branch: the services it offers (with the branch's
- * duration and price) and the bookable staff with their qualifications. One D1 round trip.
+ * The catalog is kept in the isolate for a short while: a call asks for it on every turn, and it
+ * only names what can be asked for. Nothing that decides a booking is taken from it (the slot
+ * search and the booking service read services, qualifications and calendars themselves), so a
+ * change made in the admin reaches callers within CATALOG_TTL_MS at the latest.
  */
-export async function loadCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
+const CATALOG_TTL_MS = 30_000;
+const MAX_CATALOGS = 200;
+const catalogs = new Map<string, { catalog: Promise<BranchCatalog>; expires: number }>();
+
+/** Forgets cached catalogs (tests that change a branch's services or staff mid-call). */
+export function forgetVoiceCatalogs() {
+  catalogs.clear();
+}
+
+/**
+ * What the caller can book at the call's branch: the services it offers (with the branch's
+ * duration and price) and the bookable staff with their qualifications. One D1 round trip, at
+ * most every CATALOG_TTL_MS per branch and isolate; concurrent calls share one read.
+ */
+export function loadCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
+  const key = `${ctx.tenant.companyId}:${ctx.tenant.branchId}`;
+  const now = Date.now();
+  const hit = catalogs.get(key);
+  if (hit && hit.expires > now) return hit.catalog;
+  const catalog = readCatalog(ctx);
+  if (catalogs.size >= MAX_CATALOGS) catalogs.delete(catalogs.keys().next().value!);
+  catalogs.set(key, { catalog, expires: now + CATALOG_TTL_MS });
+  catalog.catch(() => {
+    if (catalogs.get(key)?.catalog === catalog) catalogs.delete(key);
+  });
+  return catalog;
+}
+
+async function readCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
   const db = ctx.scope.db;
   const branchId = ctx.tenant.branchId;
   const [serviceRows, staffRows, qualificationRows] = await db.batch([
@@ -80,6 +110,12 @@ export async function loadCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
       .from(staffServices)
       .where(eq(staffServices.companyId, ctx.tenant.companyId)),
   ]);
+  const qualifications = new Map<number, number[]>();
+  for (const q of qualificationRows) {
+    const list = qualifications.get(q.staffId);
+    if (list) list.push(q.serviceId);
+    else qualifications.set(q.staffId, [q.serviceId]);
+  }
   return {
     services: serviceRows.map((s) => ({
       id: s.id,
@@ -94,7 +130,7 @@ export async function loadCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
       id: s.id,
       name: s.displayName,
       aliases: [s.firstName, `${s.firstName} ${s.lastName}`, s.lastName],
-      serviceIds: qualificationRows.filter((q) => q.staffId === s.id).map((q) => q.serviceId),
+      serviceIds: qualifications.get(s.id) ?? [],
     })),
   };
 }

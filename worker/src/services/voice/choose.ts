@@ -9,7 +9,7 @@ import {
 } from "./catalog";
 import { answer } from "./speech";
 import { idArg, textArg } from "./voice-args";
-import type { VoiceAnswer, VoiceContext } from "./voice-context";
+import { phase, type VoiceAnswer, type VoiceContext } from "./voice-context";
 
 export type Choice<T> = { ok: true; value: T } | { ok: false; answer: VoiceAnswer };
 
@@ -126,7 +126,7 @@ function refuse<T>(message: string, reason: string, fields: Record<string, unkno
 export async function chooseServiceAndStaff(
   ctx: VoiceContext,
 ): Promise<Choice<{ service: VoiceService; staff: VoiceStaff | undefined }>> {
-  const catalog = await loadCatalog(ctx);
+  const catalog = await phase(ctx, "catalog", loadCatalog(ctx));
   const service = chooseService(ctx, catalog);
   if (!service.ok) return service;
   const staff = chooseStaff(ctx, catalog, service.value);

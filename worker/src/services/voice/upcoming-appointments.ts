@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { appointments, services, staff } from "../../../../drizzle/schema";
 import type { Db } from "../../db/client";
 import type { VoiceContext } from "./voice-context";
@@ -27,7 +27,12 @@ export const upcomingScopeOf = (ctx: VoiceContext): UpcomingScope => ({
 });
 
 /** The customers' next appointments that can still be changed (a query, so it can join a batch). */
-export function upcomingAppointmentsQuery(scope: UpcomingScope, customerIds: number[], limit: number) {
+export function upcomingAppointmentsQuery(
+  scope: UpcomingScope,
+  /** Ids, or a subquery selecting one (see customerIs). */
+  customerIds: number[] | SQL,
+  limit: number,
+) {
   return scope.db
     .select({
       id: appointments.id,
@@ -44,7 +49,7 @@ export function upcomingAppointmentsQuery(scope: UpcomingScope, customerIds: num
     .where(
       and(
         eq(appointments.companyId, scope.companyId),
-        inArray(appointments.customerId, customerIds),
+        customerIs(customerIds),
         inArray(appointments.status, ["pending", "confirmed"]),
         gt(appointments.startsAt, new Date(scope.now)),
         isNull(appointments.deletedAt),
@@ -52,4 +57,15 @@ export function upcomingAppointmentsQuery(scope: UpcomingScope, customerIds: num
     )
     .orderBy(asc(appointments.startsAt))
     .limit(limit);
+}
+
+/**
+ * The appointments' customer is one of `ids`, or the one a scalar subquery selects: compared with
+ * `=` so SQLite walks the (company, customer, starts) index instead of the company's whole
+ * calendar, which it would do for `IN (subquery)`.
+ */
+export function customerIs(ids: number[] | SQL) {
+  return Array.isArray(ids)
+    ? inArray(appointments.customerId, ids)
+    : eq(appointments.customerId, sql`(${ids})`);
 }

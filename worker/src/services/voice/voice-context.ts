@@ -33,6 +33,13 @@ export interface VoiceContext {
   rememberOffers(offers: HeldOffer[]): Promise<void>;
   /** Work that may finish after the answer was sent. */
   waitUntil(work: Promise<unknown>): void;
+  /** Records how long a step took (a Server-Timing entry of the request), when the request has timing. */
+  timed?: (<T>(name: string, work: Promise<T>) => Promise<T>) | undefined;
+}
+
+/** A step of a voice function, timed in the request's Server-Timing when it has any. */
+export function phase<T>(ctx: Pick<VoiceContext, "timed">, name: string, work: Promise<T>): Promise<T> {
+  return ctx.timed ? ctx.timed(name, work) : work;
 }
 
 /** The answer the agent turns into speech: `message` is one or two short sentences. */

@@ -1,5 +1,5 @@
 import { spokenList } from "../../../i18n/voice";
-import { callerHistory, callerNumbers, customersOnLine } from "../caller";
+import { callerNumbers, customersOnLineWithHistory } from "../caller";
 import { answer, speakWhen } from "../speech";
 import type { VoiceFunction } from "./voice-function";
 
@@ -16,7 +16,7 @@ export const checkCustomer: VoiceFunction = {
     if (ctx.caller.kind !== "number") {
       return answer(false, ctx.t("caller_withheld"), { customer_found: false, caller_withheld: true });
     }
-    const found = await customersOnLine(ctx, callerNumbers(ctx.caller));
+    const { found, history: known } = await customersOnLineWithHistory(ctx, callerNumbers(ctx.caller));
     if (found.length === 0) {
       return answer(true, ctx.t("caller_unknown"), {
         customer_found: false,
@@ -42,7 +42,7 @@ export const checkCustomer: VoiceFunction = {
       );
     }
     const customer = found[0]!;
-    const history = await callerHistory(ctx, customer.id);
+    const history = known!;
     const next = history.upcoming[0];
     const message = next
       ? ctx.t("greet_known_upcoming", { name: customer.name, when: speakWhen(ctx, next.startsAt) })
