@@ -78,25 +78,17 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
 
   const session = callId ? callSession(c.env, tenant.companyId, callId) : null;
   const requestKey = fn.mutates ? `${fn.name}:${await sha256Hex(canonicalArgs(args))}` : null;
-  const admission: Admission = session
-    ? await timed(c, "session", session.admit(requestKey, CALL_REQUESTS_PER_MINUTE) as Promise<Admission>)
-    : { kind: "run", offers: [] };
-  if (admission.kind === "limited") {
-    return c.json(
-      answer(false, t("too_many_requests"), {
-        reason: "rate_limited",
-        retry_after_seconds: admission.retryAfterSeconds,
-      }),
-    );
-  }
-  if (admission.kind === "replay") {
-    return new Response(admission.body, {
-      status: admission.status,
-      headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
-    });
-  }
+  // A function that changes nothing runs while the session counts it (its answer is dropped when
+  // the call is over its limit); one that does waits for the session's word (a repeat, its offers).
+  const admitting: Promise<Admission> = session
+    ? timed(c, "session", session.admit(requestKey, CALL_REQUESTS_PER_MINUTE) as Promise<Admission>)
+    : Promise.resolve({ kind: "run", offers: [] });
+  const admission = fn.mutates ? await admitting : null;
+  if (admission && admission.kind !== "run") return refused(c, admission, t);
 
   const now = Date.now();
+  /** The offers this request made (sent to the session with its answer). */
+  let offered: HeldOffer[] | undefined;
   const ctx: VoiceContext = {
     env: c.env,
     scope: new TenantScope(c.get("db"), tenant.companyId),
@@ -123,25 +115,54 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
     },
     locale,
     t,
-    offers: admission.offers,
+    offers: admission?.kind === "run" ? admission.offers : [],
     rememberOffers: async (offers: HeldOffer[]) => {
-      if (session) await session.replaceOffers(offers);
+      offered = offers;
     },
     waitUntil,
+    timed: (name, work) => timed(c, name, work),
   };
 
   let result: VoiceAnswer;
   try {
-    result = await timed(c, "voice", fn.run(ctx));
+    const running = timed(c, "voice", fn.run(ctx));
+    if (!admission) {
+      running.catch(() => undefined); // awaited below, unless the session refuses the request
+      const late = await admitting;
+      if (late.kind !== "run") return refused(c, late, t);
+    }
+    result = await running;
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 409)) {
-      if (requestKey && session) waitUntil(session.abandon(requestKey));
+      if (requestKey && session) waitUntil(session.abandon(requestKey, offered));
       throw error;
     }
     // A refusal the function did not anticipate (a state change mid-call): still speakable.
     result = answer(false, t("cannot_do"), { reason: error.code.toLowerCase() });
   }
   const body = JSON.stringify(result);
-  if (requestKey && session) waitUntil(session.complete(requestKey, 200, body));
+  // The answer and the offers go to the session after the answer is sent: the call's next
+  // request waits in `admit` until they are there.
+  if (requestKey && session) waitUntil(session.complete(requestKey, 200, body, offered));
   return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
+}
+
+/** The session's refusal: over the call's rate limit, or the first answer to a repeated request. */
+function refused(
+  c: Context<AppEnv>,
+  admission: Exclude<Admission, { kind: "run" }>,
+  t: ReturnType<typeof voiceTranslator>,
+): Response {
+  if (admission.kind === "limited") {
+    return c.json(
+      answer(false, t("too_many_requests"), {
+        reason: "rate_limited",
+        retry_after_seconds: admission.retryAfterSeconds,
+      }),
+    );
+  }
+  return new Response(admission.body, {
+    status: admission.status,
+    headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
+  });
 }

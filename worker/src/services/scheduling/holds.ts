@@ -101,8 +101,18 @@ export async function releaseHold(scope: TenantScope, env: Env, holdId: string) 
   return hold;
 }
 
-/** Releases every live hold a voice call took (call_ended, or the caller chose one of them). */
-export async function releaseCallHolds(scope: TenantScope, env: Env, callId: string, keep?: string) {
+/**
+ * Releases every live hold a voice call took (call_ended, or the caller chose one of them). With
+ * `defer`, the calendar objects are told after the answer (D1 no longer lists the holds, so
+ * availability sees the time free at once; the objects let it go a moment later).
+ */
+export async function releaseCallHolds(
+  scope: TenantScope,
+  env: Env,
+  callId: string,
+  keep?: string,
+  defer?: (work: Promise<unknown>) => void,
+) {
   const holds = await scope.db
     .delete(calendarHolds)
     .where(
@@ -112,8 +122,10 @@ export async function releaseCallHolds(scope: TenantScope, env: Env, callId: str
         keep ? ne(calendarHolds.id, keep) : undefined,
       ),
     )
-    .returning();
-  await Promise.all(holds.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+    .returning({ id: calendarHolds.id, calendarKey: calendarHolds.calendarKey });
+  const releasing = Promise.all(holds.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+  if (defer) defer(releasing);
+  else await releasing;
   return holds.length;
 }
 
@@ -138,6 +150,8 @@ export async function replaceCallHolds(
   ttlSeconds: number,
   /** The call's holds so far, when the caller knows them (saves reading them from D1). */
   earlierHoldIds?: readonly string[],
+  /** Lets the calendar objects release the earlier holds after the answer (see releaseCallHolds). */
+  defer?: (work: Promise<unknown>) => void,
 ): Promise<({ holdId: string; expiresAt: number } | null)[]> {
   const byStaff = new Map<number, number[]>();
   for (const [i, r] of requests.entries()) byStaff.set(r.staffId, [...(byStaff.get(r.staffId) ?? []), i]);
@@ -200,6 +214,8 @@ export async function replaceCallHolds(
       ];
     }),
   ]);
-  await Promise.all(previous.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+  const releasing = Promise.all(previous.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+  if (defer) defer(releasing);
+  else await releasing;
   return results;
 }

@@ -65,9 +65,15 @@ export class VoiceCallSession extends DurableObject {
       await this.ctx.storage.setAlarm(now + KEEP_MS);
     }
     if (requestKey) {
-      const first = this.running.get(requestKey);
-      if (first) {
-        await Promise.race([first.done, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_FIRST_MS))]);
+      // The call's earlier requests finish first: a repeat gets their answer, and a new request
+      // sees the offers they made (their answers and offers arrive with `complete`, which is sent
+      // after the answer went out).
+      const earlier = [...this.running.values()].map((r) => r.done);
+      if (earlier.length > 0) {
+        await Promise.race([
+          Promise.all(earlier),
+          new Promise((resolve) => setTimeout(resolve, WAIT_FOR_FIRST_MS)),
+        ]);
       }
       const answer = this.answerOf(requestKey);
       if (answer) return { kind: "replay", ...answer };
@@ -81,8 +87,12 @@ export class VoiceCallSession extends DurableObject {
     return { kind: "run", offers: this.liveOffers(now) };
   }
 
-  /** Stores the answer of a claimed request (2xx and 4xx are final; see `abandon` for 5xx). */
-  complete(requestKey: string, status: number, body: string): void {
+  /**
+   * Stores the answer of a claimed request (2xx and 4xx are final; see `abandon` for 5xx), with
+   * the call's offers when the request replaced them (one round trip for both).
+   */
+  complete(requestKey: string, status: number, body: string, offers?: HeldOffer[]): void {
+    if (offers) this.replaceOffers(offers);
     this.ctx.storage.sql.exec(
       "INSERT OR REPLACE INTO answers (key, status, body) VALUES (?, ?, ?)",
       requestKey,
@@ -92,8 +102,12 @@ export class VoiceCallSession extends DurableObject {
     this.settle(requestKey);
   }
 
-  /** Forgets a claim whose run failed with a server fault, so Retell's retry runs it again. */
-  abandon(requestKey: string): void {
+  /**
+   * Forgets a claim whose run failed with a server fault, so Retell's retry runs it again; the
+   * offers it made before failing still stand.
+   */
+  abandon(requestKey: string, offers?: HeldOffer[]): void {
+    if (offers) this.replaceOffers(offers);
     this.settle(requestKey);
   }
 

@@ -4,7 +4,7 @@ import { replaceCallHolds } from "../scheduling/holds";
 import { simpleAvailability } from "../scheduling/simple-availability";
 import type { HeldOffer } from "./call-session";
 import type { VoiceService } from "./catalog";
-import type { VoiceContext } from "./voice-context";
+import { phase, type VoiceContext } from "./voice-context";
 
 const MINUTE = 60_000;
 /** How far ahead alternatives are looked for. */
@@ -59,17 +59,21 @@ export async function searchSlots(ctx: VoiceContext, search: SlotSearch): Promis
 }
 
 async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): Promise<SlotSearchResult> {
-  const availability = await simpleAvailability(
-    ctx.scope,
-    {
-      date: search.date,
-      days,
-      serviceId: search.service.id,
-      staffId: search.staffId,
-      branchId: ctx.tenant.branchId,
-      ignoreHoldsOfCall: ctx.callId,
-    },
-    ctx.now,
+  const availability = await phase(
+    ctx,
+    `slots${days}`,
+    simpleAvailability(
+      ctx.scope,
+      {
+        date: search.date,
+        days,
+        serviceId: search.service.id,
+        staffId: search.staffId,
+        branchId: ctx.tenant.branchId,
+        ignoreHoldsOfCall: ctx.callId,
+      },
+      ctx.now,
+    ),
   );
   if (!availability) return { exact: null, alternatives: [], buffers: { before: 0, after: 0 } };
   const names = new Map(availability.staff.map((s) => [s.id, s.name]));
@@ -123,17 +127,22 @@ export async function holdOffers(
   buffers: Buffers,
 ): Promise<SlotOffer[]> {
   if (!ctx.callId || offers.length === 0) return offers;
-  const held = await replaceCallHolds(
-    ctx.scope,
-    ctx.env,
-    ctx.callId,
-    offers.map((o) => ({
-      staffId: o.staffId,
-      blockedFrom: o.startsAt - buffers.before * MINUTE,
-      blockedUntil: o.endsAt + buffers.after * MINUTE,
-    })),
-    ctx.tenant.holdTtlSeconds,
-    ctx.offers.map((o) => o.holdId),
+  const held = await phase(
+    ctx,
+    "hold",
+    replaceCallHolds(
+      ctx.scope,
+      ctx.env,
+      ctx.callId,
+      offers.map((o) => ({
+        staffId: o.staffId,
+        blockedFrom: o.startsAt - buffers.before * MINUTE,
+        blockedUntil: o.endsAt + buffers.after * MINUTE,
+      })),
+      ctx.tenant.holdTtlSeconds,
+      ctx.offers.map((o) => o.holdId),
+      ctx.waitUntil,
+    ),
   );
   const kept = offers.flatMap((offer, i) => {
     const hold = held[i];
@@ -146,7 +155,7 @@ export async function holdOffers(
     startsAt: o.startsAt,
     expiresAt: o.expiresAt!,
   }));
-  await ctx.rememberOffers(session);
+  await phase(ctx, "remember", ctx.rememberOffers(session));
   ctx.offers = session; // a second round in this request knows what the first one holds
   return kept;
 }

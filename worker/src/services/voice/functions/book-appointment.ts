@@ -10,7 +10,7 @@ import { holdAlternatives, searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
 import { answer, offerFields, speakOffers, speakWhen } from "../speech";
 import { textArg } from "../voice-args";
-import type { VoiceAnswer, VoiceContext } from "../voice-context";
+import { phase, type VoiceAnswer, type VoiceContext } from "../voice-context";
 import type { VoiceFunction } from "./voice-function";
 
 /** Refusals of the booking service that mean "this time is not (any longer) free". */
@@ -42,12 +42,16 @@ export const bookAppointment: VoiceFunction = {
     }
     const startsAt = zonedInstant(when.date, when.time, ctx.tenant.timeZone).getTime();
 
-    const customer = await bookingCustomer(ctx);
+    const customer = await phase(ctx, "customer", bookingCustomer(ctx));
     if (!customer.ok) return customer.answer;
-    const [limited, clash] = await Promise.all([
-      overBookingLimit(ctx, customer.customerId),
-      customerClash(ctx, customer.customerId, startsAt, startsAt + service.durationMinutes * 60_000),
-    ]);
+    const [limited, clash] = await phase(
+      ctx,
+      "customer_checks",
+      Promise.all([
+        overBookingLimit(ctx, customer.customerId),
+        customerClash(ctx, customer.customerId, startsAt, startsAt + service.durationMinutes * 60_000),
+      ]),
+    );
     if (limited) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
     if (clash) {
       return answer(
@@ -78,19 +82,30 @@ export const bookAppointment: VoiceFunction = {
     }
     try {
       const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
-      const { appointment, target } = await createBooking(ctx.scope, ctx.env, {
-        customerId: customer.customerId,
-        serviceId: service.id,
-        staffId,
-        branchId: ctx.tenant.branchId,
-        startsAt: new Date(startsAt),
-        source: "voice_ai",
-        customerNotes: notes ?? null,
-        holdId: held?.holdId,
-        callId: await callRow,
-      });
+      const { appointment, target } = await phase(
+        ctx,
+        "book",
+        createBooking(ctx.scope, ctx.env, {
+          customerId: customer.customerId,
+          serviceId: service.id,
+          staffId,
+          branchId: ctx.tenant.branchId,
+          startsAt: new Date(startsAt),
+          source: "voice_ai",
+          customerNotes: notes ?? null,
+          holdId: held?.holdId,
+          callId: await callRow,
+        }),
+      );
       if (ctx.callId) {
-        await Promise.all([releaseCallHolds(ctx.scope, ctx.env, ctx.callId), ctx.rememberOffers([])]);
+        await phase(
+          ctx,
+          "release",
+          Promise.all([
+            releaseCallHolds(ctx.scope, ctx.env, ctx.callId, undefined, ctx.waitUntil),
+            ctx.rememberOffers([]),
+          ]),
+        );
       }
       const spoken = {
         service: target.service.name,
