@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildAdmin } from "./build-admin.mjs";
+import { CALCOM_DOUBLE_URL, connectDemoCompany, startCalcomDouble } from "./lib/calcom-demo.mjs";
 import { ensureDevVars } from "./lib/dev-vars.mjs";
 import { projectEnv, ROOT, run, waitForHttp } from "./lib/run.mjs";
 
@@ -33,6 +34,10 @@ if (bench) {
   await seed("bench");
 }
 
+const url = `http://127.0.0.1:${port}`;
+step("starting the Cal.com double");
+const calcom = await startCalcomDouble(url);
+
 step("starting the Worker");
 const args = [
   "dev",
@@ -43,6 +48,7 @@ const args = [
   "--local",
   "--show-interactive-dev-session=false",
 ];
+args.push("--var", `CALCOM_API_URL:${CALCOM_DOUBLE_URL}/v2`);
 if (bench) args.push("--var", "RATE_LIMIT_FACTOR:1000");
 const worker = spawn("wrangler", args, { cwd: ROOT, env: projectEnv(), stdio: ["ignore", "pipe", "pipe"] });
 let log = "";
@@ -54,11 +60,16 @@ worker.stdout.on("data", remember);
 worker.stderr.on("data", remember);
 worker.on("exit", (code) => {
   if (code) console.error(`wrangler dev exited with ${code}\n${log}`);
+  calcom.kill();
   process.exit(code ?? 0);
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => worker.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    calcom.kill(signal);
+    worker.kill(signal);
+  });
+}
 
-const url = `http://127.0.0.1:${port}`;
 try {
   await waitForHttp(`${url}/api/health`, 120_000);
 } catch (error) {
@@ -67,6 +78,8 @@ try {
   process.exit(1);
 }
 const demo = JSON.parse(await readFile(join(ROOT, "scripts", "seed", "demo-credentials.json"), "utf8"));
+step("connecting the demo company to the Cal.com double");
+const pushed = await connectDemoCompany(url, demo.apiKey);
 console.log(`
 Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${url}
   Admin          ${url}/
@@ -74,4 +87,5 @@ Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${url}
   OpenAPI        ${url}/api/openapi.json
   Demo login     ${demo.admin.email} / ${demo.admin.password}
   Partner key    ${demo.apiKey}
+  Cal.com double ${CALCOM_DOUBLE_URL}/v2 (key cal_double_demo_key; ${pushed.event_types_created} event types created, ${pushed.event_types_updated} updated; state at ${CALCOM_DOUBLE_URL}/_double/bookings)
 Press Ctrl+C to stop.`);

@@ -34,32 +34,49 @@ export const JOB_HANDLERS: Record<string, Record<string, JobHandler>> = {
 
 const BACKOFF_SECONDS = [30, 120, 600, 1800, 3600];
 
+/**
+ * Queues whose messages are independent of each other run a batch side by side (each Cal.com
+ * push concerns one appointment). Call events stay in order: call_ended before call_analyzed.
+ */
+const CONCURRENT_QUEUES = new Set(["calendar-sync"]);
+
 export async function handleQueueBatch(batch: MessageBatch<JobMessage>, env: Env): Promise<void> {
   if (batch.queue === "dead-letter") {
     await recordDeadLetters(createDb(env.DB), batch);
     return;
   }
   const handlers = JOB_HANDLERS[batch.queue] ?? {};
-  for (const message of batch.messages) {
-    const handler = handlers[message.body?.type];
-    try {
-      if (!handler)
-        throw new Error(`No handler for job type ${String(message.body?.type)} on ${batch.queue}`);
-      await handler(message.body.payload, env);
-      message.ack();
-    } catch (error) {
-      console.error(
-        JSON.stringify({
-          level: "error",
-          queue: batch.queue,
-          message_id: message.id,
-          attempts: message.attempts,
-          error: String(error),
-        }),
-      );
-      message.retry({
-        delaySeconds: BACKOFF_SECONDS[Math.min(message.attempts - 1, BACKOFF_SECONDS.length - 1)] ?? 60,
-      });
-    }
+  const run = (message: Message<JobMessage>) => runJob(batch.queue, handlers, message, env);
+  if (CONCURRENT_QUEUES.has(batch.queue)) {
+    await Promise.all(batch.messages.map(run));
+    return;
+  }
+  for (const message of batch.messages) await run(message);
+}
+
+async function runJob(
+  queue: string,
+  handlers: Record<string, JobHandler>,
+  message: Message<JobMessage>,
+  env: Env,
+): Promise<void> {
+  const handler = handlers[message.body?.type];
+  try {
+    if (!handler) throw new Error(`No handler for job type ${String(message.body?.type)} on ${queue}`);
+    await handler(message.body.payload, env);
+    message.ack();
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: "error",
+        queue,
+        message_id: message.id,
+        attempts: message.attempts,
+        error: String(error),
+      }),
+    );
+    message.retry({
+      delaySeconds: BACKOFF_SECONDS[Math.min(message.attempts - 1, BACKOFF_SECONDS.length - 1)] ?? 60,
+    });
   }
 }

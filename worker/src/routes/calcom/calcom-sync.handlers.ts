@@ -5,7 +5,7 @@ import type { AppEnv } from "../../http/app-env";
 import { invalidFields } from "../../http/errors";
 import { fieldErrors } from "../../http/validation";
 import { tenantScope } from "../../middleware/authorize";
-import { detectDrift } from "../../services/calendar-sync/drift/detect-drift";
+import { defaultWindow, detectDrift } from "../../services/calendar-sync/drift/detect-drift";
 import { localTimeOf } from "../../services/calendar-sync/drift/local-time";
 import { autoResolveDrift } from "../../services/calendar-sync/drift/resolve-drift";
 import {
@@ -27,7 +27,14 @@ import {
 } from "./calcom-sync.routes";
 import { registerCalcomWebhookHandlers } from "./calcom-webhook.handlers";
 
-const DAY = 86_400_000;
+/** The requested window, the default one where a bound is not given. */
+function windowOf(body: { from?: string | undefined; to?: string | undefined }) {
+  const fallback = defaultWindow(Date.now());
+  return {
+    from: body.from ? new Date(body.from) : fallback.from,
+    to: body.to ? new Date(body.to) : fallback.to,
+  };
+}
 
 export function registerCalcomHandlers(app: OpenAPIHono<AppEnv>): void {
   registerCalcomWebhookHandlers(app);
@@ -51,11 +58,7 @@ export function registerCalcomHandlers(app: OpenAPIHono<AppEnv>): void {
     const body = (await c.req.json().catch(() => ({}))) as { from?: string; to?: string };
     const parsed = detectDriftRoute.request.body.content["application/json"].schema.safeParse(body ?? {});
     if (!parsed.success) throw invalidFields(fieldErrors(parsed.error.issues, "body"));
-    const now = Date.now();
-    const window = {
-      from: new Date(parsed.data.from ? Date.parse(parsed.data.from) : now - DAY),
-      to: new Date(parsed.data.to ? Date.parse(parsed.data.to) : now + 60 * DAY),
-    };
+    const window = windowOf(parsed.data);
     const report = await detectDrift(c.env, scope.db, scope.companyId, window);
     const timeZone = report.timeZone;
     const drifted = new Set(report.findings.map((f) => f.appointmentId ?? f.calcomBookingUid));
@@ -87,7 +90,13 @@ export function registerCalcomHandlers(app: OpenAPIHono<AppEnv>): void {
     const body = (await c.req.json().catch(() => ({}))) as unknown;
     const parsed = autoResolveRoute.request.body.content["application/json"].schema.safeParse(body ?? {});
     if (!parsed.success) throw invalidFields(fieldErrors(parsed.error.issues, "body"));
-    const outcome = await autoResolveDrift(c.env, scope.db, scope.companyId, parsed.data.strategy);
+    const outcome = await autoResolveDrift(
+      c.env,
+      scope.db,
+      scope.companyId,
+      parsed.data.strategy,
+      windowOf(parsed.data),
+    );
     return c.json(
       {
         success: outcome.failed === 0,

@@ -35,11 +35,13 @@ export const pushEventTypesRoute = createRoute({
   },
 });
 
+const driftWindowFields = {
+  from: InstantSchema.optional().openapi({ description: "Default: 24 hours ago" }),
+  to: InstantSchema.optional().openapi({ description: "Default: 60 days ahead" }),
+};
+
 export const DriftWindowSchema = z
-  .object({
-    from: InstantSchema.optional().openapi({ description: "Default: 24 hours ago" }),
-    to: InstantSchema.optional().openapi({ description: "Default: 60 days ahead" }),
-  })
+  .object(driftWindowFields)
   .strict()
   .refine((w) => !w.from || !w.to || Date.parse(w.from) < Date.parse(w.to), {
     message: "from must be before to",
@@ -124,6 +126,7 @@ export const AutoResolveRequestSchema = z
       .enum(["platform_wins", "calcom_wins"])
       .optional()
       .openapi({ description: "Default: the company's drift_strategy" }),
+    ...driftWindowFields,
   })
   .strict()
   .openapi("AutoResolveRequest", { example: { strategy: "platform_wins" } });

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { standardErrors } from "../../http/schemas";
+import { CalcomHealthSchema } from "../calcom/calcom-sync.routes";
 import { guard, SECURED } from "../guards";
 
 export const HealthSchema = z
@@ -30,6 +31,9 @@ export const DetailedHealthSchema = z
         status: z.enum(["ok", "error", "unknown", "not_configured"]),
         last_activity: z.iso.datetime().nullable(),
         detail: z.string().optional(),
+        sync: CalcomHealthSchema.optional().openapi({
+          description: "Cal.com only: last sync, queue depth, failed pushes and open drift",
+        }),
       }),
     ),
     metrics: z.object({

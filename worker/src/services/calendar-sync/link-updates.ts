@@ -27,13 +27,26 @@ export async function markPushed(
     .where(eq(calcomEventMaps.id, linkId));
 }
 
-/** A push attempt failed: counted and explained, left for the queue's retry or the admin. */
+/**
+ * Takes one push attempt of a link for this worker: the attempt counter moves only if nobody else
+ * moved it since we read it, so two pushers (a queue retry and the sweep) never both create a
+ * booking in Cal.com. The claim lapses by itself: the sweep retakes links untouched for minutes.
+ */
+export async function claimPush(db: Db, linkId: number, seenAttempts: number): Promise<boolean> {
+  const result = await db
+    .update(calcomEventMaps)
+    .set({ syncAttempts: seenAttempts + 1, updatedAt: new Date() })
+    .where(and(eq(calcomEventMaps.id, linkId), eq(calcomEventMaps.syncAttempts, seenAttempts)))
+    .run();
+  return result.meta.changes === 1;
+}
+
+/** A push attempt failed: explained, left for the queue's retry, the sweep or the admin. */
 export async function markPushFailed(db: Db, linkId: number, error: unknown) {
   await db
     .update(calcomEventMaps)
     .set({
       pushStatus: "failed",
-      syncAttempts: sql`${calcomEventMaps.syncAttempts} + 1`,
       lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
       updatedAt: new Date(),
     })

@@ -8,7 +8,7 @@ import type { Env } from "../../env";
 import { type CalcomBooking, CalcomError } from "../../integrations/calcom";
 import { appointmentIdOf, platformMetadata } from "./booking-metadata";
 import { type CalcomConnection, calcomConnection } from "./connection";
-import { markPushed, markPushFailed, recordIntegrationHealth } from "./link-updates";
+import { claimPush, markPushed, markPushFailed, recordIntegrationHealth } from "./link-updates";
 import type { CalcomPushJob } from "./outbox";
 import { loadSyncSubject, type SyncSubject } from "./sync-subject";
 
@@ -35,6 +35,7 @@ export async function pushAppointment(env: Env, db: Db, job: CalcomPushJob, opti
   if (!subject?.link) return "nothing_to_push" as const;
   if (subject.link.pushStatus === "pushed" && !options.force) return "already_pushed" as const;
   const linkId = subject.link.id;
+  if (!(await claimPush(db, linkId, subject.link.syncAttempts))) return "busy" as const;
   try {
     const booking = await reconcile(connection, subject, options);
     await markPushed(db, linkId, booking);
@@ -59,7 +60,7 @@ async function reconcile(
   const uid = subject.link?.calcomBookingUid ?? null;
   if (uid === null) {
     if (!isActiveOnPlatform(booking.status)) return null;
-    // A create that failed without telling whether it happened may have happened: look first.
+    // An earlier attempt may have created it without us learning so (a timeout): look first.
     const earlier = (subject.link?.syncAttempts ?? 0) > 0 ? await findPushed(connection, subject) : null;
     return earlier ?? create(connection, subject);
   }

@@ -12,6 +12,7 @@ import {
 } from "../../../../drizzle/schema";
 import type { Db } from "../../db/client";
 import { localDayBounds } from "../../domain/zoned-time";
+import { type CalcomSyncHealth, calcomSyncHealth } from "../calendar-sync/sync-health";
 
 type IntegrationStatus = "ok" | "error" | "unknown" | "not_configured";
 
@@ -29,7 +30,10 @@ export interface DetailedHealth {
       dead_letters: number;
     };
   };
-  integrations: Record<string, { status: IntegrationStatus; last_activity: string | null; detail?: string }>;
+  integrations: Record<
+    string,
+    { status: IntegrationStatus; last_activity: string | null; detail?: string; sync?: CalcomSyncHealth }
+  >;
   metrics: { calls_today: number; appointments_today: number; customers_active: number };
 }
 
@@ -129,6 +133,8 @@ export async function readDetailedHealth(
       .groupBy(webhookLogs.source),
   ]);
 
+  const calcomSync =
+    companyId !== null && company?.calcomApiKeyEnc ? await calcomSyncHealth(db, companyId) : null;
   const lastWebhook = (source: string) => lastWebhooks.find((w) => w.source === source)?.at ?? null;
   const iso = (value: Date | number | null | undefined) =>
     value == null ? null : new Date(value).toISOString();
@@ -154,7 +160,15 @@ export async function readDetailedHealth(
       },
     },
     integrations: {
-      cal_com: { status: configured(company?.calcomApiKeyEnc), last_activity: iso(lastWebhook("calcom")) },
+      cal_com: calcomSync
+        ? {
+            status:
+              calcomSync.status === "degraded" ? "error" : calcomSync.status === "ok" ? "ok" : "unknown",
+            last_activity: calcomSync.last_successful_sync ?? iso(lastWebhook("calcom")),
+            ...(calcomSync.last_error ? { detail: calcomSync.last_error } : {}),
+            sync: calcomSync,
+          }
+        : { status: configured(company?.calcomApiKeyEnc), last_activity: iso(lastWebhook("calcom")) },
       retell: {
         status: configured(company?.retellApiKeyEnc),
         last_activity: iso(lastCall?.at ?? lastWebhook("retell")),

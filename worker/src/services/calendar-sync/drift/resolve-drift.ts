@@ -37,8 +37,9 @@ export async function autoResolveDrift(
   db: Db,
   companyId: number,
   strategyOverride?: DriftStrategy,
+  window?: { from: Date; to: Date },
 ): Promise<ResolveOutcome> {
-  const report = await detectDrift(env, db, companyId);
+  const report = await detectDrift(env, db, companyId, window);
   const strategy = strategyOverride ?? report.strategy;
   const country = report.country;
   const scope = new TenantScope(db, companyId);
