@@ -91,7 +91,10 @@ export function compareBooking(platform: PlatformBooking, calcom: CalcomBookingS
   const differences: BookingDifference[] = [];
   const platformStatus = syncedStatusOfPlatform(platform.status);
   const calcomStatus = syncedStatusOfCalcom(calcom.status);
-  if (platformStatus !== calcomStatus) {
+  // A pending appointment shown as accepted still holds its time in Cal.com, which is what matters
+  // there (Cal.com makes a booking pending only for event types that require confirmation).
+  const heldBoth = platformStatus === "pending" && calcomStatus === "accepted";
+  if (platformStatus !== calcomStatus && !heldBoth) {
     differences.push({ issue: "status_mismatch", platform: platform.status, calcom: calcom.status });
   }
   if (platformStatus === "cancelled" && calcomStatus === "cancelled") return differences;

@@ -228,6 +228,7 @@ export function registerBookingHandlers(app: OpenAPIHono<AppEnv>): void {
         c.req.valid("param").id,
         action,
         body.expected_version,
+        c.env,
       );
       return c.json({ success: true as const, appointment: presentAppointment(appointment) }, 200);
     });

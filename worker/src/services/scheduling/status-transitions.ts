@@ -2,6 +2,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Appointment, appointments, customers } from "../../../../drizzle/schema";
 import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
+import type { Env } from "../../env";
+import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { loadAppointment } from "./appointment-access";
 import { invalidTransition, versionConflict } from "./booking-errors";
 import { updatedBy } from "./occupancy-sql";
@@ -24,6 +26,8 @@ export async function changeStatus(
   appointmentId: number,
   action: StatusAction,
   expectedVersion?: number,
+  /** Given when a confirmation should reach Cal.com (not when it came from there). */
+  env?: Env,
 ): Promise<Appointment> {
   const current = await loadAppointment(scope, appointmentId);
   if (expectedVersion !== undefined && expectedVersion !== current.version)
@@ -78,11 +82,16 @@ export async function changeStatus(
             .where(and(eq(customers.id, current.customerId), updatedBy(current.id, lockToken))),
         ]
       : []),
+    // Cal.com knows "pending" and "accepted": only a confirmation changes what it shows.
+    ...(env && action === "confirm"
+      ? [markCalcomPending(scope.companyId, { id: current.id }, updatedBy(current.id, lockToken))]
+      : []),
   ]);
   if (changesOf(update) !== 1) {
     const latest = await loadAppointment(scope, current.id);
     if (latest.version !== current.version) throw versionConflict(latest.version);
     throw invalidTransition(latest.status, action, step.from);
   }
+  if (env && action === "confirm") await requestCalcomPush(env, scope.companyId, [current.id]);
   return loadAppointment(scope, current.id);
 }
