@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appointments, calcomEventMaps } from "../../../drizzle/schema";
-import { api, json } from "../helpers/api";
+import { api } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
 import { book, calcomBookingOf, createSyncedSalon, pushedLink, USERS } from "./harness";

@@ -1,4 +1,5 @@
 import type { DriftDetail } from "../../../../../drizzle/schema";
+import { normalizeName } from "../../../domain/calendar-sync/compare-booking";
 import type { CalcomEventType, CreateCalcomTeamEventTypeInput } from "../../../integrations/calcom";
 
 export interface ServiceForCalcom {
@@ -14,11 +15,7 @@ export interface ServiceForCalcom {
 
 /** "Herrenhaarschnitt & Bart" → "herrenhaarschnitt-bart-12": readable, and unique by the service id. */
 export function eventTypeSlug(service: Pick<ServiceForCalcom, "id" | "name">): string {
-  const base = service.name
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ß/g, "ss")
-    .toLowerCase()
+  const base = normalizeName(service.name)
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 50);
