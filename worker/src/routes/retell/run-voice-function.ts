@@ -13,7 +13,12 @@ import { callerLine } from "../../services/voice/caller";
 import { findVoiceFunction, VOICE_FUNCTIONS, type VoiceFunction } from "../../services/voice/functions";
 import { answer } from "../../services/voice/speech";
 import { canonicalArgs, textArg } from "../../services/voice/voice-args";
-import { contextLocale, type VoiceAnswer, type VoiceContext } from "../../services/voice/voice-context";
+import {
+  contextLocale,
+  NotAdmitted,
+  type VoiceAnswer,
+  type VoiceContext,
+} from "../../services/voice/voice-context";
 
 /** Retell function calls per call and minute (seed §7.4). */
 export const CALL_REQUESTS_PER_MINUTE = 100;
@@ -83,12 +88,29 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
   const admitting: Promise<Admission> = session
     ? timed(c, "session", session.admit(requestKey, CALL_REQUESTS_PER_MINUTE) as Promise<Admission>)
     : Promise.resolve({ kind: "run", offers: [] });
-  const admission = fn.mutates ? await admitting : null;
+  const early = !fn.mutates || fn.readsBeforeAdmission === true;
+  const admission = early ? null : await admitting;
   if (admission && admission.kind !== "run") return refused(c, admission, t);
 
   const now = Date.now();
   /** The offers this request made (sent to the session with its answer). */
   let offered: HeldOffer[] | undefined;
+  /** Writes the call's next request must see: the session hears the answer once they are done. */
+  let written: Promise<unknown> = Promise.resolve();
+  const beforeNextRequest = (write: () => Promise<unknown>) => {
+    written = written.then(write).catch((error: unknown) => {
+      console.error(
+        JSON.stringify({
+          event: "voice_write_failed",
+          function: fn.name,
+          company_id: tenant.companyId,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    });
+  };
+  let admitted: Promise<void> | undefined;
+  const tellSession = (work: () => Promise<unknown>) => waitUntil(written.then(work));
   const ctx: VoiceContext = {
     env: c.env,
     scope: new TenantScope(c.get("db"), tenant.companyId),
@@ -116,10 +138,20 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
     locale,
     t,
     offers: admission?.kind === "run" ? admission.offers : [],
+    admitted: () => {
+      admitted ??= admission
+        ? Promise.resolve()
+        : admitting.then((late) => {
+            if (late.kind !== "run") throw new NotAdmitted();
+            ctx.offers = late.offers;
+          });
+      return admitted;
+    },
     rememberOffers: async (offers: HeldOffer[]) => {
       offered = offers;
     },
     waitUntil,
+    beforeNextRequest,
     timed: (name, work) => timed(c, name, work),
   };
 
@@ -134,7 +166,8 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
     result = await running;
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 409)) {
-      if (requestKey && session) waitUntil(session.abandon(requestKey, offered));
+      if (requestKey && session) tellSession(() => session.abandon(requestKey, offered));
+      else waitUntil(written);
       throw error;
     }
     // A refusal the function did not anticipate (a state change mid-call): still speakable.
@@ -143,7 +176,8 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
   const body = JSON.stringify(result);
   // The answer and the offers go to the session after the answer is sent: the call's next
   // request waits in `admit` until they are there.
-  if (requestKey && session) waitUntil(session.complete(requestKey, 200, body, offered));
+  if (requestKey && session) tellSession(() => session.complete(requestKey, 200, body, offered));
+  else waitUntil(written);
   return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
 }
 

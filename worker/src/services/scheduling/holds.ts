@@ -136,6 +136,22 @@ export interface CallHoldRequest {
   blockedUntil: number;
 }
 
+/** How replaceCallHolds may finish after its answer (a voice request's answer is waiting). */
+export interface CallHoldOptions {
+  /** The call's holds so far, when the caller knows them (saves reading them from D1). */
+  earlierHoldIds?: readonly string[] | undefined;
+  /**
+   * Takes the D1 copy of the change (old holds out, new ones in) to run after the answer. The
+   * caller must make sure that the call's next request sees it (a voice call's session admits
+   * that request only once this has run); other callers are kept off the held time by the
+   * calendar objects meanwhile, and D1 only lags behind them. Without it, the copy is written
+   * before replaceCallHolds returns.
+   */
+  afterAnswer?: ((write: () => Promise<unknown>) => void) | undefined;
+  /** Lets the calendar objects release the earlier holds in the background. */
+  background?: ((work: Promise<unknown>) => void) | undefined;
+}
+
 /**
  * Holds the slots a voice agent is offering to its caller and lets go of everything the call held
  * before (the caller moved on). Each staff member's calendar object is asked once for all of its
@@ -148,18 +164,15 @@ export async function replaceCallHolds(
   callId: string,
   requests: CallHoldRequest[],
   ttlSeconds: number,
-  /** The call's holds so far, when the caller knows them (saves reading them from D1). */
-  earlierHoldIds?: readonly string[],
-  /** Lets the calendar objects release the earlier holds after the answer (see releaseCallHolds). */
-  defer?: (work: Promise<unknown>) => void,
+  options: CallHoldOptions = {},
 ): Promise<({ holdId: string; expiresAt: number } | null)[]> {
   const byStaff = new Map<number, number[]>();
   for (const [i, r] of requests.entries()) byStaff.set(r.staffId, [...(byStaff.get(r.staffId) ?? []), i]);
   const holdIds = requests.map(() => `hold_${crypto.randomUUID()}`);
   const results: ({ holdId: string; expiresAt: number } | null)[] = requests.map(() => null);
   // The call's earlier holds give way to its new ones (asking twice for the same time is normal).
-  const ignoreRefs = earlierHoldIds
-    ? [...earlierHoldIds]
+  const ignoreRefs = options.earlierHoldIds
+    ? [...options.earlierHoldIds]
     : (
         await scope.db
           .select({ id: calendarHolds.id })
@@ -184,38 +197,54 @@ export async function replaceCallHolds(
       });
     }),
   );
-  const kept = results.filter((r) => r !== null).map((r) => r.holdId);
-  const db = scope.db;
-  const [previous] = await db.batch([
-    db
-      .delete(calendarHolds)
-      .where(
-        scope.where(
-          calendarHolds,
-          eq(calendarHolds.callId, callId),
-          kept.length > 0 ? notInArray(calendarHolds.id, kept) : undefined,
-        ),
-      )
-      .returning({ id: calendarHolds.id, calendarKey: calendarHolds.calendarKey }),
-    ...requests.flatMap((r, i) => {
-      const held = results[i];
-      if (!held) return [];
-      return [
-        db.insert(calendarHolds).values({
-          id: held.holdId,
-          companyId: scope.companyId,
-          calendarKey: staffCalendarKey(r.staffId),
-          staffId: r.staffId,
-          startsAt: new Date(r.blockedFrom),
-          endsAt: new Date(r.blockedUntil),
-          expiresAt: new Date(held.expiresAt),
-          callId,
+  const copy = async () => {
+    const kept = results.filter((r) => r !== null).map((r) => r.holdId);
+    const db = scope.db;
+    let previous: { id: string; calendarKey: string }[];
+    try {
+      [previous] = await db.batch([
+        db
+          .delete(calendarHolds)
+          .where(
+            scope.where(
+              calendarHolds,
+              eq(calendarHolds.callId, callId),
+              kept.length > 0 ? notInArray(calendarHolds.id, kept) : undefined,
+            ),
+          )
+          .returning({ id: calendarHolds.id, calendarKey: calendarHolds.calendarKey }),
+        ...requests.flatMap((r, i) => {
+          const held = results[i];
+          if (!held) return [];
+          return [
+            db.insert(calendarHolds).values({
+              id: held.holdId,
+              companyId: scope.companyId,
+              calendarKey: staffCalendarKey(r.staffId),
+              staffId: r.staffId,
+              startsAt: new Date(r.blockedFrom),
+              endsAt: new Date(r.blockedUntil),
+              expiresAt: new Date(held.expiresAt),
+              callId,
+            }),
+          ];
         }),
-      ];
-    }),
-  ]);
-  const releasing = Promise.all(previous.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
-  if (defer) defer(releasing);
-  else await releasing;
+      ]);
+    } catch (error) {
+      // Without their D1 copy the new holds would be invisible to availability and to the
+      // booking that converts them: let the calendar objects forget them too.
+      await Promise.all(
+        requests.map((r, i) =>
+          results[i] ? calendarFor(env, staffCalendarKey(r.staffId)).release(results[i].holdId) : null,
+        ),
+      );
+      throw error;
+    }
+    const releasing = Promise.all(previous.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+    if (options.background) options.background(releasing);
+    else await releasing;
+  };
+  if (options.afterAnswer) options.afterAnswer(copy);
+  else await copy();
   return results;
 }

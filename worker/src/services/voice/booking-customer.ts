@@ -1,26 +1,43 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import { appointments, services } from "../../../../drizzle/schema";
 import { normalizePhone } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
-import { createLead, customersOnLine, type KnownCaller } from "./caller";
+import { customersWithNumber, firstOnLine, type KnownCaller } from "./caller";
 import { answer } from "./speech";
+import { customerIs } from "./upcoming-appointments";
 import { idArg, textArg } from "./voice-args";
 import type { VoiceAnswer, VoiceContext } from "./voice-context";
 
 export type BookingCustomer =
-  | { ok: true; customerId: number; name: string }
+  | {
+      ok: true;
+      /** null: a new lead, created with `name` and `line` once the request may write. */
+      customerId: number | null;
+      name: string;
+      line: string;
+      /** The customer reached the hourly limit of voice bookings. */
+      limited: boolean;
+      /** An appointment of the customer that overlaps the wanted time. */
+      clash: { startsAt: Date; service: string } | null;
+    }
   | { ok: false; answer: VoiceAnswer };
 
 /** Voice bookings one customer may make per hour (seed §7.4). */
 export const VOICE_BOOKINGS_PER_HOUR = 5;
 
 /**
- * Whom a booking is for. A known caller is their customer record (among several on one line, the
- * one the agent named). An unknown caller becomes a `lead` with the name the agent collected; a
- * caller with a withheld number must also give a call-back number. A customer id from the agent
- * is only accepted when it belongs to the calling line, so nobody books in someone else's name.
+ * Whom a booking for [start, end) is for, and whether they may book it. A known caller is their
+ * customer record (among several on one line, the one the agent named). An unknown caller becomes
+ * a `lead` with the name the agent collected (see createLead; nothing is written here); a caller
+ * with a withheld number must also give a call-back number. A customer id from the agent is only
+ * accepted when it belongs to the calling line, so nobody books in someone else's name. The line's
+ * customers and the checks of its first one are read in one D1 round trip.
  */
-export async function bookingCustomer(ctx: VoiceContext): Promise<BookingCustomer> {
+export async function bookingCustomer(
+  ctx: VoiceContext,
+  start: number,
+  end: number,
+): Promise<BookingCustomer> {
   const name = textArg(ctx.args, "customer_name", "name", "caller_name");
   let line: string;
   if (ctx.caller.kind === "number") {
@@ -41,11 +58,36 @@ export async function bookingCustomer(ctx: VoiceContext): Promise<BookingCustome
     }
     line = normalized.e164;
   }
-  const onLine = await customersOnLine(ctx, line);
+  const db = ctx.scope.db;
+  const first = firstOnLine(db, ctx.tenant.companyId, [line]);
+  const [onLine, firstCount, firstClash] = await db.batch([
+    customersWithNumber(db, ctx.tenant.companyId, line),
+    bookingsLastHourQuery(ctx, first),
+    clashQuery(ctx, first, start, end),
+  ]);
   const chosen = pickOnLine(onLine, idArg(ctx.args, "customer_id"), name);
-  if (chosen) return { ok: true, customerId: chosen.id, name: chosen.name };
-  if (!name) return ask(ctx, "ask_name", "missing_name");
-  return { ok: true, customerId: await createLead(ctx, name, line), name };
+  if (!chosen) {
+    if (!name) return ask(ctx, "ask_name", "missing_name");
+    // A new customer has no bookings to count or to clash with.
+    return { ok: true, customerId: null, name, line, limited: false, clash: null };
+  }
+  let count = firstCount;
+  let clash = firstClash;
+  if (chosen.id !== onLine[0]?.id) {
+    // Another customer on a shared line: their own checks.
+    [count, clash] = await db.batch([
+      bookingsLastHourQuery(ctx, [chosen.id]),
+      clashQuery(ctx, [chosen.id], start, end),
+    ]);
+  }
+  return {
+    ok: true,
+    customerId: chosen.id,
+    name: chosen.name,
+    line,
+    limited: (count[0]?.n ?? 0) >= VOICE_BOOKINGS_PER_HOUR,
+    clash: clash[0] ?? null,
+  };
 }
 
 function pickOnLine(
@@ -77,32 +119,31 @@ function ask(
   return { ok: false, answer: answer(false, ctx.t(key), { reason }) };
 }
 
-/** True when the customer reached the hourly limit of voice bookings. */
-export async function overBookingLimit(ctx: VoiceContext, customerId: number): Promise<boolean> {
-  const [row] = await ctx.scope.db
+/** How many voice bookings the customer made in the last hour. */
+function bookingsLastHourQuery(ctx: VoiceContext, customer: number[] | SQL) {
+  return ctx.scope.db
     .select({ n: count() })
     .from(appointments)
     .where(
       and(
         eq(appointments.companyId, ctx.tenant.companyId),
-        eq(appointments.customerId, customerId),
+        customerIs(customer),
         eq(appointments.source, "voice_ai"),
         gt(appointments.createdAt, new Date(ctx.now - 3_600_000)),
       ),
     );
-  return (row?.n ?? 0) >= VOICE_BOOKINGS_PER_HOUR;
 }
 
 /** An appointment the customer already has that overlaps [start, end): one person, one chair. */
-export async function customerClash(ctx: VoiceContext, customerId: number, start: number, end: number) {
-  const [clash] = await ctx.scope.db
+function clashQuery(ctx: VoiceContext, customer: number[] | SQL, start: number, end: number) {
+  return ctx.scope.db
     .select({ startsAt: appointments.startsAt, service: services.name })
     .from(appointments)
     .innerJoin(services, eq(services.id, appointments.serviceId))
     .where(
       and(
         eq(appointments.companyId, ctx.tenant.companyId),
-        eq(appointments.customerId, customerId),
+        customerIs(customer),
         inArray(appointments.status, ["pending", "confirmed", "in_progress"]),
         lt(appointments.startsAt, new Date(end)),
         gt(appointments.endsAt, new Date(start)),
@@ -111,5 +152,4 @@ export async function customerClash(ctx: VoiceContext, customerId: number, start
     )
     .orderBy(asc(appointments.startsAt))
     .limit(1);
-  return clash ?? null;
 }

@@ -88,8 +88,11 @@ export async function identifyCaller(ctx: VoiceContext, spokenName?: string): Pr
   return found.find((c) => customerSearchText({ name: c.name }).includes(wanted.split(" ")[0]!)) ?? null;
 }
 
-/** The first customer id on the caller's line, as a scalar subquery (for statements batched with the lookup). */
-function firstOnLine(db: Db, companyId: number, numbers: string[]): SQL {
+/**
+ * The first customer on the caller's line (in customersWithNumber's order), as a scalar subquery
+ * for statements batched with that lookup.
+ */
+export function firstOnLine(db: Db, companyId: number, numbers: string[]): SQL {
   return sql`${db
     .select({ id: customerPhoneIndex.customerId })
     .from(customerPhoneIndex)
@@ -101,6 +104,7 @@ function firstOnLine(db: Db, companyId: number, numbers: string[]): SQL {
         isNull(customers.deletedAt),
       ),
     )
+    .orderBy(desc(customers.lastContactAt), desc(customers.id))
     .limit(1)}`;
 }
 

@@ -127,6 +127,7 @@ export async function holdOffers(
   buffers: Buffers,
 ): Promise<SlotOffer[]> {
   if (!ctx.callId || offers.length === 0) return offers;
+  await ctx.admitted();
   const held = await phase(
     ctx,
     "hold",
@@ -140,10 +141,15 @@ export async function holdOffers(
         blockedUntil: o.endsAt + buffers.after * MINUTE,
       })),
       ctx.tenant.holdTtlSeconds,
-      ctx.offers.map((o) => o.holdId),
-      ctx.waitUntil,
+      {
+        earlierHoldIds: [...callHoldIds(ctx)],
+        afterAnswer: ctx.beforeNextRequest,
+        background: ctx.waitUntil,
+      },
     ),
   );
+  const known = callHoldIds(ctx);
+  for (const hold of held) if (hold) known.add(hold.holdId);
   const kept = offers.flatMap((offer, i) => {
     const hold = held[i];
     return hold ? [{ ...offer, holdId: hold.holdId, expiresAt: hold.expiresAt }] : [];
@@ -158,6 +164,21 @@ export async function holdOffers(
   await phase(ctx, "remember", ctx.rememberOffers(session));
   ctx.offers = session; // a second round in this request knows what the first one holds
   return kept;
+}
+
+/**
+ * Every hold the call had when the request came in or took during it. They all give way to the
+ * call's new holds: the earlier ones may still be in their calendar objects, since replaced holds
+ * are let go after the answer.
+ */
+const requestHolds = new WeakMap<VoiceContext, Set<string>>();
+function callHoldIds(ctx: VoiceContext): Set<string> {
+  let ids = requestHolds.get(ctx);
+  if (!ids) {
+    ids = new Set(ctx.offers.map((o) => o.holdId));
+    requestHolds.set(ctx, ids);
+  }
+  return ids;
 }
 
 /**

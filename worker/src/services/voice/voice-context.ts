@@ -27,14 +27,35 @@ export interface VoiceContext {
   spoken: SpokenTimeContext;
   locale: VoiceLocale;
   t: VoiceMessages;
-  /** Slots held for this call by earlier offers (from the call's session object). */
+  /**
+   * Slots held for this call by earlier offers (from the call's session object; for a function
+   * that reads before admission, only once `admitted()` resolved).
+   */
   offers: HeldOffer[];
+  /**
+   * Resolves once the call's session admitted the request (at once unless the function reads
+   * before admission); rejects with NotAdmitted when it did not (a repeat, or over the limit).
+   */
+  admitted(): Promise<void>;
   /** Remembers the offers just made (the session object), after the previous holds were released. */
   rememberOffers(offers: HeldOffer[]): Promise<void>;
   /** Work that may finish after the answer was sent. */
   waitUntil(work: Promise<unknown>): void;
+  /**
+   * Writes that may finish after the answer, but that the call's next request must see: run in
+   * order, and the call's session admits its next mutating request only once they are done.
+   * Without a session (no call id) they are simply awaited in the background.
+   */
+  beforeNextRequest?: ((write: () => Promise<unknown>) => void) | undefined;
   /** Records how long a step took (a Server-Timing entry of the request), when the request has timing. */
   timed?: (<T>(name: string, work: Promise<T>) => Promise<T>) | undefined;
+}
+
+/** The session refused the request (its answer is the session's): the function stops before writing. */
+export class NotAdmitted extends Error {
+  constructor() {
+    super("The call's session did not admit this request");
+  }
 }
 
 /** A step of a voice function, timed in the request's Server-Timing when it has any. */

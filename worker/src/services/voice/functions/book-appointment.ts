@@ -2,8 +2,9 @@ import { zonedInstant } from "../../../domain/zoned-time";
 import { ApiError } from "../../../http/errors";
 import { createBooking } from "../../scheduling/create-booking";
 import { releaseCallHolds } from "../../scheduling/holds";
-import { bookingCustomer, customerClash, overBookingLimit } from "../booking-customer";
+import { bookingCustomer } from "../booking-customer";
 import { callRowId } from "../call-record";
+import { createLead } from "../caller";
 import type { VoiceService } from "../catalog";
 import { chooseServiceAndStaff } from "../choose";
 import { holdAlternatives, searchSlots } from "../offer-slots";
@@ -20,12 +21,14 @@ const TAKEN = new Set(["APPOINTMENT_CONFLICT", "SLOT_UNAVAILABLE", "HOLD_EXPIRED
  * Books the caller's chosen time. The slot held for the call when it was offered is converted;
  * without a hold the booking goes through the staff member's calendar object like any other, so
  * two calls racing for one time get one booking and one set of alternatives. The call's other
- * holds are released as soon as the booking stands.
+ * holds are released as soon as the booking stands (after the answer, before the call's next
+ * request).
  */
 export const bookAppointment: VoiceFunction = {
   name: "book_appointment",
   summary: "Book the chosen time for the caller",
   mutates: true,
+  readsBeforeAdmission: true, // awaits ctx.admitted() before it writes or reads ctx.offers
   async run(ctx) {
     const chosen = await chooseServiceAndStaff(ctx);
     if (!chosen.ok) return chosen.answer;
@@ -42,16 +45,14 @@ export const bookAppointment: VoiceFunction = {
     }
     const startsAt = zonedInstant(when.date, when.time, ctx.tenant.timeZone).getTime();
 
-    const customer = await phase(ctx, "customer", bookingCustomer(ctx));
-    if (!customer.ok) return customer.answer;
-    const [limited, clash] = await phase(
+    // Read while the call's session admits the request; nothing is written before it did.
+    const customer = await phase(
       ctx,
-      "customer_checks",
-      Promise.all([
-        overBookingLimit(ctx, customer.customerId),
-        customerClash(ctx, customer.customerId, startsAt, startsAt + service.durationMinutes * 60_000),
-      ]),
+      "customer",
+      bookingCustomer(ctx, startsAt, startsAt + service.durationMinutes * 60_000),
     );
+    if (!customer.ok) return customer.answer;
+    const { limited, clash } = customer;
     if (limited) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
     if (clash) {
       return answer(
@@ -63,6 +64,8 @@ export const bookAppointment: VoiceFunction = {
       );
     }
 
+    await ctx.admitted();
+    const customerId = customer.customerId ?? (await createLead(ctx, customer.name, customer.line));
     // The call's row is written while the slot is found: the caller is waiting.
     const callRow = callRowId(ctx);
     callRow.catch(() => undefined); // awaited below; an early return must not leave it unhandled
@@ -86,7 +89,7 @@ export const bookAppointment: VoiceFunction = {
         ctx,
         "book",
         createBooking(ctx.scope, ctx.env, {
-          customerId: customer.customerId,
+          customerId,
           serviceId: service.id,
           staffId,
           branchId: ctx.tenant.branchId,
@@ -98,14 +101,12 @@ export const bookAppointment: VoiceFunction = {
         }),
       );
       if (ctx.callId) {
-        await phase(
-          ctx,
-          "release",
-          Promise.all([
-            releaseCallHolds(ctx.scope, ctx.env, ctx.callId, undefined, ctx.waitUntil),
-            ctx.rememberOffers([]),
-          ]),
-        );
+        // The call's other holds go after the answer (before the call's next request is admitted).
+        const callId = ctx.callId;
+        const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, undefined, ctx.waitUntil);
+        if (ctx.beforeNextRequest) ctx.beforeNextRequest(release);
+        else await release();
+        await ctx.rememberOffers([]);
       }
       const spoken = {
         service: target.service.name,
@@ -121,7 +122,7 @@ export const bookAppointment: VoiceFunction = {
         service_name: target.service.name,
         staff_id: target.staff.id,
         staff_name: target.staff.displayName,
-        customer_id: customer.customerId,
+        customer_id: customerId,
         customer_name: customer.name,
         calendar_link: null,
       });

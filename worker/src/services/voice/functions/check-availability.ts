@@ -15,6 +15,7 @@ export const checkAvailability: VoiceFunction = {
   name: "check_availability",
   summary: "Check whether a time is free for a service (and hold it for the call)",
   mutates: true,
+  readsBeforeAdmission: true, // it writes only through holdOffers, which awaits the admission
   run: (ctx) => offerTimes(ctx, 3),
 };
 
@@ -23,6 +24,7 @@ export const nextAvailable: VoiceFunction = {
   name: "next_available",
   summary: "The next free times for a service, optionally with a preferred staff member",
   mutates: true,
+  readsBeforeAdmission: true, // it writes only through holdOffers, which awaits the admission
   run: (ctx) => offerTimes(ctx, countArg(ctx.args, "count", 3, 5)),
 };
 

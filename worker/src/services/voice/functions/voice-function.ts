@@ -11,5 +11,10 @@ export interface VoiceFunction {
    * request in the same call then gets the first answer instead of running again.
    */
   mutates: boolean;
+  /**
+   * True when the function may read while the call's session decides on the request: it then
+   * awaits `ctx.admitted()` before its first write and before it reads `ctx.offers`.
+   */
+  readsBeforeAdmission?: boolean;
   run(ctx: VoiceContext): Promise<VoiceAnswer>;
 }
