@@ -27,6 +27,7 @@ import { Conversation } from "../voice/lib/conversation";
 import { parseServerTiming, retellJson, signedHeaders } from "../voice/lib/retell-client";
 import { voiceLine } from "../voice/lib/voice-line";
 import { summarize } from "./lib/load.mjs";
+import { serverCpuMs } from "./lib/server-cpu.mjs";
 
 const baseUrl = (process.env.BASE_URL ?? "http://127.0.0.1:8787").replace(/\/$/, "");
 const durationMs = Number(process.env.DURATION ?? 10_000);
@@ -340,11 +341,14 @@ interface RouteResult {
   unexpected: number;
   /** p50 of each Server-Timing part (auth, session, voice). */
   partsP50: Record<string, number | null>;
+  /** CPU of the local platform per request of this measurement (ms; all its routes together). */
+  cpuPerRequest: number | null;
   examples: Record<string, string>;
 }
 
 const results: RouteResult[] = [];
-function collect(samples: Map<string, Samples>, elapsed: number) {
+function collect(samples: Map<string, Samples>, elapsed: number, cpuMs: number | null = null) {
+  const total = [...samples.values()].reduce((n, s) => n + s.latencies.length, 0);
   for (const [name, s] of samples) {
     results.push({
       name,
@@ -356,6 +360,7 @@ function collect(samples: Map<string, Samples>, elapsed: number) {
       unsuccessful: Object.fromEntries(s.unsuccessful),
       unexpected: s.unexpected,
       partsP50: Object.fromEntries([...s.parts].map(([part, values]) => [part, summarize(values).p50])),
+      cpuPerRequest: cpuMs === null || total === 0 ? null : cpuMs / total,
       examples: Object.fromEntries(s.examples),
     });
   }
@@ -364,8 +369,10 @@ function collect(samples: Map<string, Samples>, elapsed: number) {
 async function measure(label: string, next: (w: number, i: number) => Promise<Prepared | null>) {
   process.stdout.write(`measuring ${label} …\n`);
   if (warmupMs > 0) await runLoad(warmupMs, next); // warm-up, not counted
+  const cpuBefore = serverCpuMs();
   const { samples, elapsed } = await runLoad(durationMs, next);
-  collect(samples, elapsed);
+  const cpuAfter = serverCpuMs();
+  collect(samples, elapsed, cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore);
 }
 
 // What signing costs the client (it happens before a request's clock starts): one call's body,
@@ -526,7 +533,7 @@ const fmt = (v: number | null) => (v === null ? "–" : v.toFixed(1));
 const ratio = (a: number | null, b: number | null) => (a === null || !b ? null : a / b);
 console.log(
   `\n${"route".padEnd(44)}${"reqs".padStart(7)}${"req/s".padStart(8)}${"p50".padStart(8)}${"p99".padStart(8)}` +
-    `${"srv p50/p99".padStart(14)}  ${"× health p50/p99".padEnd(17)}${"target".padEnd(21)}${"non-2xx".padEnd(10)}success:false`,
+    `${"srv p50/p99".padStart(14)}${"cpu/req".padStart(9)}  ${"× health p50/p99".padEnd(17)}${"target".padEnd(21)}${"non-2xx".padEnd(10)}success:false`,
 );
 let errors = 0;
 const verdicts: string[] = [];
@@ -568,6 +575,7 @@ for (const r of results) {
       fmt(r.latency.p50).padStart(8) +
       fmt(r.latency.p99).padStart(8) +
       `${fmt(r.server.p50)}/${fmt(r.server.p99)}`.padStart(14) +
+      fmt(r.cpuPerRequest).padStart(9) +
       `  ${r === floor ? "—" : `${fmt(r50)} / ${fmt(r99)}`}`.padEnd(19) +
       verdict.padEnd(21) +
       (non2xx || "0").padEnd(10) +
@@ -576,7 +584,8 @@ for (const r of results) {
 }
 console.log(
   `(round-trip latency in ms at ${connections} concurrent calls, ${durationMs / 1000} s per route after ${warmupMs / 1000} s warm-up; ` +
-    `srv = Server-Timing app. Signing (${(signMean * 1000).toFixed(0)} µs for a ${(signSample.length / 1024).toFixed(1)} KB body) happens before the clock starts. ` +
+    `srv = Server-Timing app; cpu/req = CPU ms of the wrangler dev processes per request of that measurement (background work included; the ` +
+    `"exact, before booking" and book-appointment rows share one measurement). Signing (${(signMean * 1000).toFixed(0)} µs for a ${(signSample.length / 1024).toFixed(1)} KB body) happens before the clock starts. ` +
     `success:false "slot_taken" on check-availability is an ordinary answer: the wish was taken, alternatives offered)`,
 );
 console.log(`${machine()} at the end`);

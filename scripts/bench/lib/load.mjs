@@ -1,6 +1,8 @@
 // A small closed-loop load generator: `connections` workers each send their next request as soon
 // as the previous one answered, for `durationMs`. Records client latency, the server's own time
-// (Server-Timing app;dur) and status codes. Plain fetch with keep-alive, loopback only.
+// (Server-Timing app;dur), status codes, and the local platform's CPU per request (see
+// server-cpu.mjs). Plain fetch with keep-alive, loopback only.
+import { serverCpuMs } from "./server-cpu.mjs";
 
 /** Runs the load and returns its figures. `next(worker, i)` returns [path, init] for a request. */
 export async function runLoad({
@@ -14,6 +16,7 @@ export async function runLoad({
   const serverTimes = [];
   const statuses = new Map();
   let sent = 0;
+  const cpuBefore = serverCpuMs();
   const started = performance.now();
   const deadline = started + durationMs;
   const worker = async (w) => {
@@ -37,7 +40,12 @@ export async function runLoad({
   };
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
   const elapsed = (performance.now() - started) / 1000;
+  const cpuAfter = serverCpuMs();
   return {
+    cpuPerRequest:
+      cpuBefore === null || cpuAfter === null || latencies.length === 0
+        ? null
+        : (cpuAfter - cpuBefore) / latencies.length,
     requests: latencies.length,
     rps: latencies.length / elapsed,
     latency: summarize(latencies),
@@ -60,7 +68,7 @@ const fmt = (v) => (v === null ? "–" : v.toFixed(1));
 export function printTable(results, floorName) {
   const floor = results.find((r) => r.name === floorName);
   console.log(
-    `${"\nroute".padEnd(42) + "reqs".padStart(7) + "req/s".padStart(9) + "p50".padStart(8) + "p90".padStart(8) + "p99".padStart(8) + "max".padStart(8) + "  srv p50/p99".padStart(14)}  x floor p50/p99  non-2xx`,
+    `${"\nroute".padEnd(42) + "reqs".padStart(7) + "req/s".padStart(9) + "p50".padStart(8) + "p90".padStart(8) + "p99".padStart(8) + "max".padStart(8) + "  srv p50/p99".padStart(14)}${"cpu/req".padStart(9)}  x floor p50/p99  non-2xx`,
   );
   for (const r of results) {
     const ratio =
@@ -80,11 +88,13 @@ export function printTable(results, floorName) {
         fmt(r.latency.p99).padStart(8) +
         fmt(r.latency.max).padStart(8) +
         `${fmt(r.server.p50)}/${fmt(r.server.p99)}`.padStart(14) +
+        fmt(r.cpuPerRequest ?? null).padStart(9) +
         `  ${ratio}`.padEnd(18) +
         ` ${non2xx || "0"}`,
     );
   }
   console.log(
-    "(client latency in ms at the given concurrency; srv = the handler's own time from Server-Timing)",
+    "(client latency in ms at the given concurrency; srv = the handler's own time from Server-Timing; " +
+      "cpu/req = CPU ms of the wrangler dev processes per request, background work included)",
   );
 }
