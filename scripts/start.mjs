@@ -13,20 +13,28 @@ import { projectEnv, ROOT, run, waitForHttp } from "./lib/run.mjs";
 const started = performance.now();
 const bench = process.argv.includes("--bench");
 const port = Number(process.env.PORT ?? 8787);
+// STATE_DIR keeps this instance's local D1, Durable Objects and queues apart from the default
+// .wrangler/state, so a second instance (another PORT) can run beside the first.
+const persist = process.env.STATE_DIR ? ["--persist-to", process.env.STATE_DIR] : [];
 const step = (label) => console.log(`• ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
 async function seed(profile) {
   await mkdir(join(ROOT, ".tmp"), { recursive: true });
   const out = join(".tmp", `seed-${profile}.sql`);
   await run("tsx", ["scripts/seed/generate.ts", "--profile", profile, "--out", out], { quiet: true });
-  await run("wrangler", ["d1", "execute", "DB", "--local", "--file", out, "--yes"], { quiet: true });
+  await run("wrangler", ["d1", "execute", "DB", "--local", ...persist, "--file", out, "--yes"], {
+    quiet: true,
+  });
 }
 
 if (await ensureDevVars()) console.log("• created .dev.vars with fresh local secrets");
 step("building the admin");
 await buildAdmin();
 step("applying migrations to the local D1");
-await run("wrangler", ["d1", "migrations", "apply", "DB", "--local"], { quiet: true, env: { CI: "true" } });
+await run("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...persist], {
+  quiet: true,
+  env: { CI: "true" },
+});
 step("seeding the demo company");
 await seed("demo");
 if (bench) {
@@ -47,6 +55,7 @@ const args = [
   "127.0.0.1",
   "--local",
   "--show-interactive-dev-session=false",
+  ...persist,
 ];
 args.push("--var", `CALCOM_API_URL:${CALCOM_DOUBLE_URL}/v2`);
 if (bench) args.push("--var", "RATE_LIMIT_FACTOR:1000");

@@ -172,7 +172,14 @@ export function controlRoutes(deps: DoubleDeps, hooks: ControlHooks, newUid: () 
     return c.json({ ok: true });
   });
 
-  app.get("/bookings", (c) => c.json([...deps.store.bookings.values()].map(out)));
+  // `?appointment=<id>`: only the bookings whose metadata names that platform appointment.
+  app.get("/bookings", (c) => {
+    const appointment = c.req.query("appointment");
+    const all = [...deps.store.bookings.values()];
+    const chosen =
+      appointment === undefined ? all : all.filter((b) => b.metadata.platform_appointment_id === appointment);
+    return c.json(chosen.map(out));
+  });
   app.get("/bookings/:uid", (c) => c.json(out(deps.bookings.find(c.req.param("uid")))));
 
   app.post("/clock", async (c) => {
