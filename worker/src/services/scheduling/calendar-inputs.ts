@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableName, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { type SQLiteColumn, unionAll } from "drizzle-orm/sqlite-core";
 import {
   appointments,
@@ -22,7 +22,7 @@ const LONGEST_BLOCK_MS = 24 * 3_600_000;
  * Everything the availability engine needs about some staff members at one branch over
  * [from, to): weekly hours, date overrides (their own and branch-wide), and what keeps them busy
  * (appointments and composite segments, live holds, time off), each rounded to calendar granules.
- * Three indexed queries in one D1 round trip, whatever the number of staff.
+ * One statement (indexed subqueries), whatever the number of staff.
  */
 export async function loadStaffCalendars(
   scope: TenantScope,
@@ -45,8 +45,8 @@ export interface CalendarOptions {
 }
 
 /**
- * The three queries behind loadStaffCalendars, for callers that put them into a larger batch.
- * `staff` may be a list of ids or a subquery selecting them; `branch` an id or a subquery.
+ * The statement behind loadStaffCalendars, for callers that put it into a larger batch (an array
+ * of one). `staff` may be a list of ids or a subquery selecting them; `branch` an id or a subquery.
  */
 export function calendarQueries(
   scope: TenantScope,
@@ -56,6 +56,37 @@ export function calendarQueries(
   now: number,
   busy: CalendarOptions["busy"] = "all",
   /** A voice call asking again must not see its own holds as taken. */
+  ignoreHoldsOfCall?: string,
+) {
+  return [
+    scope.db.select(calendarColumns(scope, branchId, ids, range, now, busy, ignoreHoldsOfCall)).from(ONE_ROW),
+  ] as const;
+}
+
+/** The FROM of a statement made only of subqueries: one row. */
+export const ONE_ROW = sql`(SELECT 1)`;
+
+/**
+ * A column with its table's name, for SQL written by hand: inside selected `sql` fields drizzle
+ * leaves columns unqualified, which a join would make ambiguous.
+ */
+export function qualified(column: SQLiteColumn): SQL {
+  return sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+}
+
+/**
+ * The calendar inputs as three columns of one row (for a statement that also selects other
+ * things): `hours` and `overrides` as JSON arrays of arrays, `busy` as
+ * "staff,id,start,end;…" (id: the appointment's, 0 for time off and holds). One statement instead
+ * of one per table, and no per-row cost: local D1 charges several milliseconds per statement.
+ */
+export function calendarColumns(
+  scope: TenantScope,
+  branchId: number | SQL,
+  ids: number[] | SQL,
+  range: { from: number; to: number },
+  now: number,
+  busy: CalendarOptions["busy"] = "all",
   ignoreHoldsOfCall?: string,
 ) {
   // Only time off when the calendar objects judge bookings and holds: no appointment rows to read.
@@ -69,7 +100,7 @@ export function calendarQueries(
     start: sql<number>`${start}`.as("busy_start"),
     end: sql<number>`${end}`.as("busy_end"),
   });
-  // Everything that keeps staff busy, in one statement (fewer statements, faster batches).
+  // Everything that keeps staff busy, in one statement.
   const busyRows = unionAll(
     db
       .select(span(0, timeOff.staffId, timeOff.startsAt, timeOff.endsAt))
@@ -142,108 +173,101 @@ export function calendarQueries(
         ),
       ),
   );
-  return [
-    db
-      .select(hourColumns)
-      .from(workingHours)
-      .where(
-        scope.where(workingHours, inArray(workingHours.staffId, ids), eq(workingHours.branchId, branchId)),
-      ),
-    db
-      .select(overrideColumns)
-      .from(dateOverrides)
-      .where(
-        scope.where(
-          dateOverrides,
-          eq(dateOverrides.branchId, branchId),
-          or(inArray(dateOverrides.staffId, ids), isNull(dateOverrides.staffId)),
-        ),
-      ),
-    // One row per staff member with all their busy spans as "id,start,end;…" (id: the
-    // appointment's, 0 for time off and holds): a few rows instead of hundreds, which D1 and the
-    // row mapping would otherwise pay for one by one.
-    db
-      .select({
-        staffId: sql<number>`busy_staff`,
-        spans: sql<string>`group_concat(busy_id || ',' || busy_start || ',' || busy_end, ';')`,
-      })
-      .from(sql`(${busyRows})`)
-      .groupBy(sql`busy_staff`),
-  ] as const;
+  const h = workingHours;
+  const o = dateOverrides;
+  return {
+    hours: sql<
+      string | null
+    >`(SELECT json_group_array(json_array(${qualified(h.staffId)}, ${qualified(h.dayOfWeek)}, ${qualified(h.startTime)}, ${qualified(h.endTime)}, ${qualified(h.breakStart)}, ${qualified(h.breakEnd)}, ${qualified(h.validFrom)}, ${qualified(h.validUntil)}, ${qualified(h.isAvailable)})) FROM ${h} WHERE ${scope.where(h, inArray(h.staffId, ids), eq(h.branchId, branchId))})`,
+    overrides: sql<
+      string | null
+    >`(SELECT json_group_array(json_array(${qualified(o.date)}, ${qualified(o.staffId)}, ${qualified(o.isClosed)}, ${qualified(o.startTime)}, ${qualified(o.endTime)}, ${qualified(o.breakStart)}, ${qualified(o.breakEnd)})) FROM ${o} WHERE ${scope.where(o, eq(o.branchId, branchId), or(inArray(o.staffId, ids), isNull(o.staffId)))})`,
+    busy: sql<
+      string | null
+    >`(SELECT group_concat(busy_staff || ',' || busy_id || ',' || busy_start || ',' || busy_end, ';') FROM (${busyRows}))`,
+  };
 }
 
-const hourColumns = {
-  staffId: workingHours.staffId,
-  dayOfWeek: workingHours.dayOfWeek,
-  startTime: workingHours.startTime,
-  endTime: workingHours.endTime,
-  breakStart: workingHours.breakStart,
-  breakEnd: workingHours.breakEnd,
-  validFrom: workingHours.validFrom,
-  validUntil: workingHours.validUntil,
-  isAvailable: workingHours.isAvailable,
-};
+/** The three calendar columns of a row (see calendarColumns). */
+export interface CalendarRow {
+  hours: string | null;
+  overrides: string | null;
+  busy: string | null;
+}
 
-const overrideColumns = {
-  date: dateOverrides.date,
-  staffId: dateOverrides.staffId,
-  isClosed: dateOverrides.isClosed,
-  startTime: dateOverrides.startTime,
-  endTime: dateOverrides.endTime,
-  breakStart: dateOverrides.breakStart,
-  breakEnd: dateOverrides.breakEnd,
-};
+type HourTuple = [
+  number,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+];
+type OverrideTuple = [
+  string,
+  number | null,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
 
-type HourRow = { [K in keyof typeof hourColumns]: (typeof workingHours.$inferSelect)[K] };
-type OverrideRow = { [K in keyof typeof overrideColumns]: (typeof dateOverrides.$inferSelect)[K] };
-type CalendarResults = [HourRow[], OverrideRow[], { staffId: number; spans: string | null }[]];
-
-/** Builds the engine's inputs from the three query results, one entry per staff id. */
+/** Builds the engine's inputs from the result of calendarQueries, one entry per staff id. */
 export function assembleCalendars(
   results: readonly unknown[],
   ids: number[],
   options: CalendarOptions = {},
 ): StaffCalendarInput[] {
-  const [hours, overrides, busyRows] = results as CalendarResults;
+  const [rows] = results as [CalendarRow[]];
+  return assembleCalendarRow(rows[0]!, ids, options);
+}
+
+/** Builds the engine's inputs from the calendar columns of a row, one entry per staff id. */
+export function assembleCalendarRow(
+  row: CalendarRow,
+  ids: number[],
+  options: CalendarOptions = {},
+): StaffCalendarInput[] {
   const ignore = new Set(options.ignoreAppointmentIds ?? []);
   const busy = new Map<number, Interval[]>(ids.map((id) => [id, []]));
-  for (const row of busyRows) {
-    const list = busy.get(row.staffId);
-    if (!list || !row.spans) continue;
-    for (const entry of row.spans.split(";")) {
-      const [id, start, end] = entry.split(",").map(Number) as [number, number, number];
+  if (row.busy) {
+    for (const entry of row.busy.split(";")) {
+      const [staffId, id, start, end] = entry.split(",").map(Number) as [number, number, number, number];
       // Only appointments carry an id; time off is busy whatever is being moved.
       if (id !== 0 && ignore.has(id)) continue;
-      list.push(roundOutward(start, end));
+      busy.get(staffId)?.push(roundOutward(start, end));
     }
   }
   const weekly = new Map<number, StaffCalendarInput["weeklyHours"]>(ids.map((id) => [id, []]));
-  for (const h of hours) {
-    weekly.get(h.staffId)?.push({
-      dayOfWeek: h.dayOfWeek,
-      startTime: h.startTime,
-      endTime: h.endTime,
-      breakStart: h.breakStart,
-      breakEnd: h.breakEnd,
-      validFrom: h.validFrom,
-      validUntil: h.validUntil,
-      isAvailable: h.isAvailable,
+  for (const h of JSON.parse(row.hours ?? "[]") as HourTuple[]) {
+    weekly.get(h[0])?.push({
+      dayOfWeek: h[1],
+      startTime: h[2],
+      endTime: h[3],
+      breakStart: h[4],
+      breakEnd: h[5],
+      validFrom: h[6],
+      validUntil: h[7],
+      isAvailable: h[8] === 1,
     });
   }
+  const overrides = (JSON.parse(row.overrides ?? "[]") as OverrideTuple[]).map((o) => ({
+    date: o[0],
+    staffId: o[1],
+    isClosed: o[2] === 1,
+    startTime: o[3],
+    endTime: o[4],
+    breakStart: o[5],
+    breakEnd: o[6],
+  }));
   return ids.map((staffId) => ({
     staffId,
     weeklyHours: weekly.get(staffId) ?? [],
-    overrides: overrides
-      .filter((o) => o.staffId === staffId || o.staffId === null)
-      .map((o) => ({
-        date: o.date,
-        staffId: o.staffId,
-        isClosed: o.isClosed,
-        startTime: o.startTime,
-        endTime: o.endTime,
-        breakStart: o.breakStart,
-        breakEnd: o.breakEnd,
-      })),
+    overrides: overrides.filter((o) => o.staffId === staffId || o.staffId === null),
     busy: busy.get(staffId) ?? [],
   }));
 }

@@ -4,7 +4,7 @@ import type { TenantScope } from "../../db/tenant-scope";
 import { findSlots, type ServiceTiming, type Slot } from "../../domain/availability";
 import { nextLocalDate } from "../../domain/zoned-time";
 import { invalidFields } from "../../http/errors";
-import { assembleCalendars, calendarQueries } from "./calendar-inputs";
+import { assembleCalendarRow, calendarColumns, ONE_ROW, qualified } from "./calendar-inputs";
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +33,7 @@ export interface SimpleAvailability {
 
 /**
  * Free starts for one service at one branch, for one staff member or any qualified one, over
- * `days` local days from `date`. Two D1 round trips: who may perform it, then their calendars.
+ * `days` local days from `date`. One D1 statement.
  */
 export async function simpleAvailability(
   scope: TenantScope,
@@ -58,48 +58,65 @@ export async function simpleAvailability(
   const branchRef = request.branchId
     ? sql`${request.branchId}`
     : sql`(SELECT branch_id FROM staff WHERE id = ${request.staffId ?? 0} AND company_id = ${scope.companyId})`;
-  const [serviceRows, candidates, branchRows, offerRows, ...calendarResults] = await db.batch([
-    db.select().from(services).where(scope.byId(services, request.serviceId)),
-    // Explicit, distinct column names: a D1 batch returns rows as objects, so two joined tables'
-    // "id" columns would overwrite each other.
-    db
-      .select({
-        staffId: staff.id,
-        branchId: staff.branchId,
-        displayName: staff.displayName,
-        durationOverride: staffServices.durationMinutesOverride,
-      })
-      .from(staffServices)
-      .innerJoin(staff, eq(staff.id, staffServices.staffId))
-      .where(
-        scope.where(
-          staffServices,
-          eq(staffServices.serviceId, request.serviceId),
-          eq(staff.isActive, true),
-          eq(staff.isBookable, true),
-          isNull(staff.deletedAt),
-          request.staffId ? eq(staff.id, request.staffId) : undefined,
-          request.branchId ? eq(staff.branchId, request.branchId) : undefined,
-        ),
-      ),
-    db
-      .select()
-      .from(branches)
-      .where(scope.where(branches, eq(branches.id, branchRef))),
-    db
-      .select()
-      .from(branchServiceOffers)
-      .where(
-        scope.where(
-          branchServiceOffers,
-          eq(branchServiceOffers.branchId, branchRef),
-          eq(branchServiceOffers.serviceId, request.serviceId),
-          eq(branchServiceOffers.isActive, true),
-        ),
-      ),
-    ...calendarQueries(scope, branchRef, qualifiedStaff, range, now, "all", request.ignoreHoldsOfCall),
-  ]);
-  const service = serviceRows[0];
+  const sv = services;
+  const candidateWhere = scope.where(
+    staffServices,
+    eq(staffServices.serviceId, request.serviceId),
+    eq(staff.isActive, true),
+    eq(staff.isBookable, true),
+    isNull(staff.deletedAt),
+    request.staffId ? eq(staff.id, request.staffId) : undefined,
+    request.branchId ? eq(staff.branchId, request.branchId) : undefined,
+  );
+  // Everything in one statement (local D1 charges several milliseconds per statement): the
+  // service, who may perform it, the branch and its offer, and the calendars, as JSON columns.
+  const [row] = await db
+    .select({
+      service: sql<
+        string | null
+      >`(SELECT json_array(${qualified(sv.id)}, ${qualified(sv.isActive)}, ${qualified(sv.durationMinutes)}, ${qualified(sv.bufferBeforeMinutes)}, ${qualified(sv.bufferAfterMinutes)}, ${qualified(sv.slotIntervalMinutes)}, ${qualified(sv.minNoticeMinutes)}, ${qualified(sv.maxAdvanceDays)}) FROM ${sv} WHERE ${scope.byId(sv, request.serviceId)})`,
+      candidates: sql<
+        string | null
+      >`(SELECT json_group_array(json_array(${qualified(staff.id)}, ${qualified(staff.branchId)}, ${qualified(staff.displayName)}, ${qualified(staffServices.durationMinutesOverride)})) FROM ${staffServices} INNER JOIN ${staff} ON ${qualified(staff.id)} = ${qualified(staffServices.staffId)} WHERE ${candidateWhere})`,
+      timeZone: sql<
+        string | null
+      >`(SELECT ${qualified(branches.timezone)} FROM ${branches} WHERE ${scope.where(branches, eq(branches.id, branchRef))})`,
+      offer: sql<
+        string | null
+      >`(SELECT json_array(${qualified(branchServiceOffers.durationMinutesOverride)}) FROM ${branchServiceOffers} WHERE ${scope.where(
+        branchServiceOffers,
+        eq(branchServiceOffers.branchId, branchRef),
+        eq(branchServiceOffers.serviceId, request.serviceId),
+        eq(branchServiceOffers.isActive, true),
+      )} LIMIT 1)`,
+      ...calendarColumns(scope, branchRef, qualifiedStaff, range, now, "all", request.ignoreHoldsOfCall),
+    })
+    .from(ONE_ROW);
+  const serviceTuple = row?.service
+    ? (JSON.parse(row.service) as [number, number, number, number, number, number, number, number])
+    : null;
+  const service = serviceTuple && {
+    id: serviceTuple[0],
+    isActive: serviceTuple[1] === 1,
+    durationMinutes: serviceTuple[2],
+    bufferBeforeMinutes: serviceTuple[3],
+    bufferAfterMinutes: serviceTuple[4],
+    slotIntervalMinutes: serviceTuple[5],
+    minNoticeMinutes: serviceTuple[6],
+    maxAdvanceDays: serviceTuple[7],
+  };
+  const candidates = (JSON.parse(row?.candidates ?? "[]") as [number, number, string, number | null][]).map(
+    ([staffId, branchId, displayName, durationOverride]) => ({
+      staffId,
+      branchId,
+      displayName,
+      durationOverride,
+    }),
+  );
+  const offerRows = row?.offer
+    ? [{ durationMinutesOverride: (JSON.parse(row.offer) as [number | null])[0] }]
+    : [];
+  const branchRows = row?.timeZone ? [{ timezone: row.timeZone }] : [];
   if (!service?.isActive) throw invalidFields({ "body.service_id": ["Unknown service"] });
   if (request.staffId && candidates.length === 0) {
     throw invalidFields({ "body.staff_id": ["Unknown staff member, or not qualified for this service"] });
@@ -132,8 +149,8 @@ export async function simpleAvailability(
   };
   if (!offer || people.length === 0) return result;
 
-  const calendars = assembleCalendars(
-    calendarResults,
+  const calendars = assembleCalendarRow(
+    row!,
     people.map((p) => p.staffId),
   );
 
