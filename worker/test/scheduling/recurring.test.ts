@@ -1,6 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, recurringAppointmentPatterns } from "../../../drizzle/schema";
+import {
+  appointmentModifications,
+  appointments,
+  recurringAppointmentPatterns,
+} from "../../../drizzle/schema";
 import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
@@ -179,5 +183,81 @@ describe("series reschedule", () => {
       .from(appointments)
       .where(eq(appointments.recurringPatternId, created.series_id));
     expect(rows.every((r) => r.startsAt.toISOString().endsWith("T08:00:00.000Z"))).toBe(true);
+  });
+});
+
+describe("series reschedule under the reschedule policy", () => {
+  const open = { staffCount: 1, hours: { start: "00:00", end: "23:55" } };
+  /** An instant `hours` from now on the service's 15-minute grid. */
+  const inHours = (hours: number) => {
+    const ms = Date.now() + hours * 3_600_000;
+    return new Date(ms - (ms % 900_000)).toISOString();
+  };
+  const reschedulePolicy = (salon: Salon, config: Record<string, unknown>) =>
+    api("/api/v1/policies", {
+      apiKey: salon.key,
+      body: {
+        configurable_type: "company",
+        configurable_id: salon.company.companyId,
+        policy_type: "reschedule",
+        config,
+      },
+    });
+
+  it("judges every occurrence: one inside the notice the policy blocks keeps the whole series in place", async () => {
+    const salon = await createSalon(open);
+    expect((await reschedulePolicy(salon, { min_hours_notice: 48, violation_action: "block" })).status).toBe(
+      201,
+    );
+    const made = await series(salon, inHours(30), { frequency: "weekly", interval: 1, count: 4 });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const created = await json<Series>(made);
+    const res = await api(`/api/v2/series/${created.series_id}/reschedule`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { shift: { days: 0, minutes: 60 } },
+    });
+    expect(res.status, await res.clone().text()).toBe(409);
+    const body = await json<{
+      error: { code: string; details: { occurrences: { problem?: string; policy?: { rule: string } }[] } };
+    }>(res);
+    expect(body.error.code).toBe("POLICY_VIOLATION");
+    expect(body.error.details.occurrences.map((o) => o.problem ?? null)).toEqual([
+      "policy",
+      null,
+      null,
+      null,
+    ]);
+    expect(body.error.details.occurrences[0]!.policy).toMatchObject({ rule: "min_hours_notice" });
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.recurringPatternId, created.series_id));
+    expect(rows.every((r) => r.version === 1)).toBe(true);
+  });
+
+  it("charges the fee on the occurrence inside the notice only, and records each decision", async () => {
+    const salon = await createSalon(open);
+    await reschedulePolicy(salon, { min_hours_notice: 48, violation_action: "charge_fee", fee_cents: 1000 });
+    const made = await series(salon, inHours(30), { frequency: "weekly", interval: 1, count: 4 });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const created = await json<Series>(made);
+    const res = await api(`/api/v2/series/${created.series_id}/reschedule`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { shift: { days: 0, minutes: 60 } },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const mods = await db
+      .select()
+      .from(appointmentModifications)
+      .where(eq(appointmentModifications.companyId, salon.company.companyId))
+      .orderBy(appointmentModifications.id);
+    expect(mods.map((m) => [m.withinPolicy, m.feeCents])).toEqual([
+      [false, 1000],
+      [true, 0],
+      [true, 0],
+      [true, 0],
+    ]);
   });
 });

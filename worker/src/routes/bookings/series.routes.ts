@@ -180,7 +180,10 @@ export const rescheduleSeriesRoute = createRoute({
               to: InstantSchema,
               date: z.string(),
               time: z.string(),
-              problem: z.enum(["unavailable", "taken"]).optional(),
+              problem: z.enum(["unavailable", "taken", "policy"]).optional(),
+              policy: PolicyDecisionSchema.optional().openapi({
+                description: "The reschedule policy's decision for this occurrence",
+              }),
             }),
           ),
         }),

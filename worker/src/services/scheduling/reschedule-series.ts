@@ -6,6 +6,7 @@ import { appointmentRef, moveRef } from "../../calendar/refs";
 import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import { isBookable } from "../../domain/availability";
+import type { PolicyDecision } from "../../domain/policy";
 import {
   shiftSeries,
   toOccurrence,
@@ -20,9 +21,9 @@ import { type Actor, CHANGEABLE } from "./appointment-access";
 import { spanOf } from "./availability-rules";
 import { resolveBookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";
-import { recordModification } from "./modification-sql";
+import { modificationOf, recordModification } from "./modification-sql";
 import { assertInBatch, freeAppointment, isOccupancyConflict, occupyById } from "./occupancy-sql";
-import { periodMonth } from "./policy-check";
+import { checkReschedule, periodMonth } from "./policy-check";
 
 const WRITE_RESERVATION_MS = 60_000;
 
@@ -32,7 +33,9 @@ export interface SeriesShiftReport {
   to: string;
   date: string;
   time: string;
-  problem?: "unavailable" | "taken";
+  problem?: "unavailable" | "taken" | "policy";
+  /** The reschedule policy's decision for this occurrence (every occurrence is checked). */
+  policy?: PolicyDecision;
 }
 
 /**
@@ -102,6 +105,11 @@ export async function rescheduleSeries(
     { busy: "absences" },
   );
   const spans = moved.map((m) => spanOf(target, m.start));
+  // Each occurrence is judged by the reschedule policy on its own: notice and fees depend on how
+  // soon that occurrence is. One occurrence the policy blocks keeps the whole series in place.
+  const checks = await Promise.all(
+    occurrences.map((a, i) => checkReschedule(scope, a, new Date(moved[i]!.start), new Date(now))),
+  );
   const report: SeriesShiftReport[] = occurrences.map((a, i) => ({
     appointment_id: a.id,
     from: a.startsAt.toISOString(),
@@ -122,16 +130,20 @@ export async function rescheduleSeries(
     )
       ? {}
       : { problem: "unavailable" as const }),
+    ...(checks[i]!.decision.allowed || input.actor.type === "calcom" ? {} : { problem: "policy" as const }),
+    policy: checks[i]!.decision,
   }));
-  const refuse = () =>
-    new ApiError(
-      409,
-      "SERIES_NOT_MOVABLE",
-      "Not every occurrence fits at the new time; nothing was changed",
-      {
-        occurrences: report,
-      },
-    );
+  const refuse = () => {
+    const blocked = report.find((r) => r.problem === "policy");
+    return blocked
+      ? new ApiError(409, "POLICY_VIOLATION", blocked.policy!.reason, { occurrences: report })
+      : new ApiError(
+          409,
+          "SERIES_NOT_MOVABLE",
+          "Not every occurrence fits at the new time; nothing was changed",
+          { occurrences: report },
+        );
+  };
   if (report.some((r) => r.problem)) throw refuse();
 
   const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
@@ -197,24 +209,14 @@ export async function rescheduleSeries(
           scope.companyId,
         ),
         ...recordModification(
-          {
-            companyId: scope.companyId,
-            appointmentId: a.id,
-            customerId: a.customerId,
+          modificationOf(a, checks[i]!, {
             type: "reschedule",
-            withinPolicy: true,
-            policyConfigurationId: null,
-            violationAction: null,
-            noticeMinutes: Math.floor((a.startsAt.getTime() - now) / 60_000),
-            feeCents: 0,
-            currency: a.currency,
-            reason: input.reason ?? "series moved",
-            previous: { start: a.startsAt.getTime(), end: a.endsAt.getTime() },
             next: { start: spans[i]!.start, end: spans[i]!.end },
+            reason: input.reason ?? "series moved",
             actor: input.actor,
             periodMonth: periodMonth(at, zone),
             at: now,
-          },
+          }),
           sql`1`,
         ),
         markCalcomPending(scope.companyId, { id: a.id }),
