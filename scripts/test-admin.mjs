@@ -129,7 +129,14 @@ function ensureChromium() {
 // ---------------------------------------------------------------------------------------------
 
 const COMPANY = { id: 7, name: "Salon Demo", timezone: "Europe/Berlin", locale: "de" };
-const PERMISSIONS_ADMIN = ["view_health", "manage_users", "manage_services", "view_customers"];
+const PERMISSIONS_ADMIN = [
+  "view_health",
+  "manage_users",
+  "manage_services",
+  "view_customers",
+  "view_integrations",
+  "manage_integrations",
+];
 const USERS = [
   {
     password: DEMO.password,
@@ -155,7 +162,22 @@ const HEALTH = {
     queue: { status: "delayed", pending_notifications: 3, pending_calendar_sync: 1, dead_letters: 2 },
   },
   integrations: {
-    cal_com: { status: "ok", last_activity: "2026-01-15T09:15:00Z" },
+    cal_com: {
+      status: "ok",
+      last_activity: "2026-01-15T09:15:00Z",
+      sync: {
+        connected: true,
+        status: "ok",
+        last_successful_sync: "2026-01-15T09:15:00Z",
+        last_drift_check: "2026-01-15T09:00:00Z",
+        last_error: null,
+        queue_depth: 1,
+        failed_pushes: 0,
+        open_drifts: 3,
+        manual_review: 1,
+        event_type_drifts: 0,
+      },
+    },
     retell: { status: "error", last_activity: "2026-01-15T08:40:00Z", detail: "Webhook signature rejected" },
     stripe: { status: "not_configured", last_activity: null },
   },
@@ -211,7 +233,7 @@ function token() {
 function createFakeApi() {
   const access = new Map(); // access token -> user index
   const refresh = new Map(); // refresh token -> user index
-  const stats = { refreshCalls: 0, healthCalls: 0, healthUnauthorized: 0 };
+  const stats = { refreshCalls: 0, healthCalls: 0, healthUnauthorized: 0, calcomCalls: 0 };
   const headerRules = readHeaderRules();
 
   const base = "HttpOnly; Secure; SameSite=Strict";
@@ -331,6 +353,39 @@ function createFakeApi() {
         return fail(res, 403, "FORBIDDEN", "Missing permission view_health");
       }
       return send(res, 200, { ...HEALTH, timestamp: new Date().toISOString() });
+    }
+
+    if (route === "POST /api/v2/calcom/detect-drift" || route === "POST /api/v2/calcom/auto-resolve") {
+      if (signedIn === undefined) return fail(res, 401, "UNAUTHORIZED", "Authentication required");
+      stats.calcomCalls += 1;
+      if (route.endsWith("detect-drift")) {
+        return send(res, 200, {
+          drift_detected: true,
+          total_appointments: 142,
+          drifted_appointments: 3,
+          calcom_bookings: 141,
+          details: [1, 2, 3].map((i) => ({
+            appointment_id: i,
+            calcom_booking_uid: `bk_${i}`,
+            issue: "time_mismatch",
+            platform_time: "14:00",
+            calcom_time: "15:00",
+            platform_value: null,
+            calcom_value: null,
+          })),
+          window: { from: "2026-01-14T00:00:00Z", to: "2026-03-15T00:00:00Z" },
+          api_calls: 1,
+          duration_ms: 12,
+        });
+      }
+      return send(res, 200, {
+        success: true,
+        strategy: "platform_wins",
+        resolved_count: 2,
+        failed_count: 0,
+        manual_review_count: 1,
+        results: [],
+      });
     }
 
     return fail(res, 404, "NOT_FOUND", `No route ${route}`);
@@ -617,6 +672,28 @@ async function main() {
         assert(health.metrics.calls_today === 42 && latency === 7, "unexpected fake health");
       }
       return `latency ${latency} ms, calls ${health.metrics.calls_today}, appointments ${health.metrics.appointments_today}, customers ${health.metrics.customers_active}`;
+    });
+
+    await step("the Cal.com card shows the sync, and an admin can check and repair it", async () => {
+      const sync = health.integrations.cal_com?.sync;
+      if (!sync) return "Cal.com is not connected for this company";
+      await expectText(page.getByTestId("calcom-queue"), deNumber(sync.queue_depth), "Cal.com queue depth");
+      await expectText(page.getByTestId("calcom-drift"), deNumber(sync.open_drifts), "open drift");
+      await expectText(page.getByTestId("calcom-review"), deNumber(sync.manual_review), "manual review");
+      if (EXTERNAL_URL) return `queue ${sync.queue_depth}, drift ${sync.open_drifts}`;
+      await page.getByTestId("calcom-check").click();
+      await expectText(
+        page.getByTestId("calcom-result"),
+        "3 Abweichungen bei 142 Terminen.",
+        "drift check result",
+      );
+      await page.getByTestId("calcom-repair").click();
+      await expectText(
+        page.getByTestId("calcom-result"),
+        "2 behoben, 1 zur manuellen Prüfung, 0 fehlgeschlagen.",
+        "repair result",
+      );
+      return "check: 3 differences; repair: 2 repaired, 1 for review";
     });
 
     await step("last activity is shown in the company's time zone", async () => {

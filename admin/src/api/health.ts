@@ -1,6 +1,6 @@
 import { api } from "./client";
 import { ApiRequestError, readApiError } from "./errors";
-import type { HealthView, IntegrationStatus, IntegrationView } from "./types";
+import type { CalcomSyncView, HealthView, IntegrationStatus, IntegrationView } from "./types";
 
 /** A count or duration from a check's open-ended fields; null if the API did not send a number. */
 function numberOrNull(value: unknown): number | null {
@@ -17,10 +17,34 @@ function byKnownOrder(a: IntegrationView, b: IntegrationView): number {
   return rank(a.name) - rank(b.name) || a.name.localeCompare(b.name);
 }
 
+interface RawSync {
+  last_successful_sync: string | null;
+  last_drift_check: string | null;
+  queue_depth: number;
+  failed_pushes: number;
+  open_drifts: number;
+  manual_review: number;
+  event_type_drifts: number;
+}
+
 interface RawIntegration {
   status: IntegrationStatus;
   last_activity: string | null;
   detail?: string;
+  sync?: RawSync;
+}
+
+function syncView(sync: RawSync | undefined): CalcomSyncView | null {
+  if (!sync) return null;
+  return {
+    lastSuccessfulSync: sync.last_successful_sync,
+    lastDriftCheck: sync.last_drift_check,
+    queueDepth: sync.queue_depth,
+    failedPushes: sync.failed_pushes,
+    openDrifts: sync.open_drifts,
+    manualReview: sync.manual_review,
+    eventTypeDrifts: sync.event_type_drifts,
+  };
 }
 
 /** GET /api/health/detailed, normalised for the dashboard. */
@@ -46,6 +70,7 @@ export async function fetchHealth(): Promise<HealthView> {
         status: integration.status,
         lastActivity: integration.last_activity,
         detail: integration.detail ?? null,
+        sync: syncView(integration.sync),
       }))
       .sort(byKnownOrder),
     metrics: {

@@ -47,4 +47,16 @@ export interface IntegrationView {
   status: IntegrationStatus;
   lastActivity: string | null;
   detail: string | null;
+  /** Cal.com only, when connected: the state of the two-way sync. */
+  sync: CalcomSyncView | null;
+}
+
+export interface CalcomSyncView {
+  lastSuccessfulSync: string | null;
+  lastDriftCheck: string | null;
+  queueDepth: number;
+  failedPushes: number;
+  openDrifts: number;
+  manualReview: number;
+  eventTypeDrifts: number;
 }

@@ -11,7 +11,10 @@ export function DashboardPage(props: { me: Me }) {
   const canViewHealth = () => props.me.permissions.includes(HEALTH_PERMISSION);
   return (
     <Show when={canViewHealth()} fallback={<NoPermission />}>
-      <HealthPanel timeZone={safeTimeZone(props.me.company?.timezone)} />
+      <HealthPanel
+        timeZone={safeTimeZone(props.me.company?.timezone)}
+        canManageIntegrations={props.me.permissions.includes("manage_integrations")}
+      />
     </Show>
   );
 }

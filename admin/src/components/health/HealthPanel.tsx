@@ -4,6 +4,7 @@ import { fetchHealth } from "../../api/health";
 import { formatTime } from "../../format/format";
 import { t } from "../../i18n/i18n";
 import { StatusBadge } from "../StatusBadge";
+import { CalcomSyncCard } from "./CalcomSyncCard";
 import { DatabaseCard } from "./DatabaseCard";
 import { IntegrationsCard } from "./IntegrationsCard";
 import { MetricsCard } from "./MetricsCard";
@@ -12,7 +13,7 @@ import { QueueCard } from "./QueueCard";
 export const HEALTH_REFRESH_MS = 30_000;
 
 /** The detailed health, fetched now and every 30 seconds. */
-export function HealthPanel(props: { timeZone: string | undefined }) {
+export function HealthPanel(props: { timeZone: string | undefined; canManageIntegrations: boolean }) {
   const health = createQuery(() => ({
     queryKey: ["health", "detailed"],
     queryFn: fetchHealth,
@@ -65,6 +66,16 @@ export function HealthPanel(props: { timeZone: string | undefined }) {
                 <DatabaseCard database={data().database} />
                 <QueueCard queue={data().queue} />
                 <IntegrationsCard integrations={data().integrations} timeZone={props.timeZone} />
+                <Show when={data().integrations.find((i) => i.name === "cal_com")?.sync}>
+                  {(sync) => (
+                    <CalcomSyncCard
+                      sync={sync()}
+                      timeZone={props.timeZone}
+                      canManage={props.canManageIntegrations}
+                      onChanged={() => void health.refetch()}
+                    />
+                  )}
+                </Show>
               </div>
               <p class="muted small version">{t("dashboard.version", { version: data().version })}</p>
             </>
