@@ -12,6 +12,7 @@ import {
 import type { TenantScope } from "../../db/tenant-scope";
 import type { ServiceTiming } from "../../domain/availability";
 import { invalidFields } from "../../http/errors";
+import { ONE_ROW, qualified } from "./calendar-inputs";
 
 /** What a booking is for, after every id was checked to belong to the company and to fit together. */
 export interface BookingTarget {
@@ -40,36 +41,66 @@ export async function resolveBookingTarget(
   const branchRef = ids.branchId
     ? sql`${ids.branchId}`
     : sql`(SELECT branch_id FROM staff WHERE id = ${ids.staffId} AND company_id = ${scope.companyId})`;
-  const [staffRows, serviceRows, qualificationRows, companyRows, branchRows, offerRows] = await db.batch([
-    db.select().from(staff).where(scope.byId(staff, ids.staffId)),
-    db.select().from(services).where(scope.byId(services, ids.serviceId)),
-    db
-      .select()
-      .from(staffServices)
-      .where(
-        scope.where(
-          staffServices,
-          eq(staffServices.staffId, ids.staffId),
-          eq(staffServices.serviceId, ids.serviceId),
-        ),
-      ),
-    db.select().from(companies).where(eq(companies.id, scope.companyId)),
-    db
-      .select()
-      .from(branches)
-      .where(scope.where(branches, eq(branches.id, branchRef))),
-    db
-      .select()
-      .from(branchServiceOffers)
-      .where(
-        scope.where(
-          branchServiceOffers,
-          eq(branchServiceOffers.branchId, branchRef),
-          eq(branchServiceOffers.serviceId, ids.serviceId),
-          eq(branchServiceOffers.isActive, true),
-        ),
-      ),
-  ]);
+  // One statement (local D1 charges several milliseconds per statement): the service row, and
+  // staff member, qualification, company currency, branch and offer as JSON columns.
+  const q = qualified;
+  const [row] = await db
+    .select({
+      service: services,
+      staff: sql<
+        string | null
+      >`(SELECT json_array(${q(staff.id)}, ${q(staff.isActive)}, ${q(staff.isBookable)}, ${q(staff.branchId)}, ${q(staff.displayName)}) FROM ${staff} WHERE ${scope.byId(staff, ids.staffId)})`,
+      qualification: sql<
+        string | null
+      >`(SELECT json_array(${q(staffServices.durationMinutesOverride)}, ${q(staffServices.priceCentsOverride)}) FROM ${staffServices} WHERE ${scope.where(
+        staffServices,
+        eq(staffServices.staffId, ids.staffId),
+        eq(staffServices.serviceId, ids.serviceId),
+      )} LIMIT 1)`,
+      companyCurrency: sql<
+        string | null
+      >`(SELECT ${q(companies.currency)} FROM ${companies} WHERE ${q(companies.id)} = ${scope.companyId})`,
+      branch: sql<
+        string | null
+      >`(SELECT json_array(${q(branches.id)}, ${q(branches.isActive)}, ${q(branches.name)}, ${q(branches.timezone)}) FROM ${branches} WHERE ${scope.where(branches, eq(branches.id, branchRef))})`,
+      offer: sql<
+        string | null
+      >`(SELECT json_array(${q(branchServiceOffers.durationMinutesOverride)}, ${q(branchServiceOffers.priceCentsOverride)}) FROM ${branchServiceOffers} WHERE ${scope.where(
+        branchServiceOffers,
+        eq(branchServiceOffers.branchId, branchRef),
+        eq(branchServiceOffers.serviceId, ids.serviceId),
+        eq(branchServiceOffers.isActive, true),
+      )} LIMIT 1)`,
+    })
+    .from(ONE_ROW)
+    .leftJoin(services, scope.byId(services, ids.serviceId));
+  const parse = <T>(text: string | null | undefined): T | null => (text ? (JSON.parse(text) as T) : null);
+  const staffTuple = parse<[number, number, number, number, string]>(row?.staff);
+  const staffRows = staffTuple
+    ? [
+        {
+          id: staffTuple[0],
+          isActive: staffTuple[1] === 1,
+          isBookable: staffTuple[2] === 1,
+          branchId: staffTuple[3],
+          displayName: staffTuple[4],
+        },
+      ]
+    : [];
+  const serviceRows = row?.service ? [row.service] : [];
+  const qualificationTuple = parse<[number | null, number | null]>(row?.qualification);
+  const qualificationRows = qualificationTuple
+    ? [{ durationMinutesOverride: qualificationTuple[0], priceCentsOverride: qualificationTuple[1] }]
+    : [];
+  const companyRows = [{ currency: row?.companyCurrency ?? "EUR" }];
+  const branchTuple = parse<[number, number, string, string]>(row?.branch);
+  const branchRows = branchTuple
+    ? [{ id: branchTuple[0], isActive: branchTuple[1] === 1, name: branchTuple[2], timezone: branchTuple[3] }]
+    : [];
+  const offerTuple = parse<[number | null, number | null]>(row?.offer);
+  const offerRows = offerTuple
+    ? [{ durationMinutesOverride: offerTuple[0], priceCentsOverride: offerTuple[1] }]
+    : [];
   const member = staffRows[0];
   const service = serviceRows[0];
   const wrong: Record<string, string[]> = {};

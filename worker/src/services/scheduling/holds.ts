@@ -199,6 +199,22 @@ export async function replaceCallHolds(
   );
   const copy = async () => {
     const kept = results.filter((r) => r !== null).map((r) => r.holdId);
+    const newRows = requests.flatMap((r, i) => {
+      const held = results[i];
+      if (!held) return [];
+      return [
+        {
+          id: held.holdId,
+          companyId: scope.companyId,
+          calendarKey: staffCalendarKey(r.staffId),
+          staffId: r.staffId,
+          startsAt: new Date(r.blockedFrom),
+          endsAt: new Date(r.blockedUntil),
+          expiresAt: new Date(held.expiresAt),
+          callId,
+        },
+      ];
+    });
     const db = scope.db;
     let previous: { id: string; calendarKey: string }[];
     try {
@@ -213,22 +229,8 @@ export async function replaceCallHolds(
             ),
           )
           .returning({ id: calendarHolds.id, calendarKey: calendarHolds.calendarKey }),
-        ...requests.flatMap((r, i) => {
-          const held = results[i];
-          if (!held) return [];
-          return [
-            db.insert(calendarHolds).values({
-              id: held.holdId,
-              companyId: scope.companyId,
-              calendarKey: staffCalendarKey(r.staffId),
-              staffId: r.staffId,
-              startsAt: new Date(r.blockedFrom),
-              endsAt: new Date(r.blockedUntil),
-              expiresAt: new Date(held.expiresAt),
-              callId,
-            }),
-          ];
-        }),
+        // The new holds in one statement (local D1 charges per statement).
+        ...(newRows.length > 0 ? [db.insert(calendarHolds).values(newRows)] : []),
       ]);
     } catch (error) {
       // Without their D1 copy the new holds would be invisible to availability and to the
