@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gt, inArray, isNull, lt, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { appointments, services } from "../../../../drizzle/schema";
 import { normalizePhone } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
-import { customersWithNumber, firstOnLine, type KnownCaller } from "./caller";
+import { ONE_ROW } from "../scheduling/calendar-inputs";
+import { CALLER_COLUMNS, callerOf, customersWithNumber, firstOnLine, type KnownCaller } from "./caller";
+import { jsonRows, parseRows } from "./json-rows";
 import { answer } from "./speech";
 import { customerIs } from "./upcoming-appointments";
 import { idArg, textArg } from "./voice-args";
@@ -60,11 +62,20 @@ export async function bookingCustomer(
   }
   const db = ctx.scope.db;
   const first = firstOnLine(db, ctx.tenant.companyId, [line]);
-  const [onLine, firstCount, firstClash] = await db.batch([
-    customersWithNumber(db, ctx.tenant.companyId, line),
-    bookingsLastHourQuery(ctx, first),
-    clashQuery(ctx, first, start, end),
-  ]);
+  // One statement: the line's customers, and the checks of its first one.
+  const [row] = await db
+    .select({
+      onLine: jsonRows(customersWithNumber(db, ctx.tenant.companyId, line), CALLER_COLUMNS),
+      count: sql<number>`(${bookingsLastHourQuery(ctx, first)})`,
+      clash: jsonRows(clashQuery(ctx, first, start, end), ["starts_at", "name"]),
+    })
+    .from(ONE_ROW);
+  const onLine = parseRows(row?.onLine, callerOf);
+  const firstCount = [{ n: row?.count ?? 0 }];
+  const firstClash = parseRows(row?.clash, ([startsAt, service]) => ({
+    startsAt: new Date(startsAt as number),
+    service: service as string,
+  }));
   const chosen = pickOnLine(onLine, idArg(ctx.args, "customer_id"), name);
   if (!chosen) {
     if (!name) return ask(ctx, "ask_name", "missing_name");

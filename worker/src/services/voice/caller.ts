@@ -3,10 +3,14 @@ import { appointments, customerPhoneIndex, customers, services } from "../../../
 import type { Db } from "../../db/client";
 import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
+import { ONE_ROW } from "../scheduling/calendar-inputs";
+import { dateOf, jsonRows, parseRows } from "./json-rows";
 import {
   type CallerAppointment,
   customerIs,
+  UPCOMING_COLUMNS,
   upcomingAppointmentsQuery,
+  upcomingOf,
   upcomingScopeOf,
 } from "./upcoming-appointments";
 import { type CallerLine, phase, type VoiceContext } from "./voice-context";
@@ -46,6 +50,31 @@ export interface KnownCaller {
   isVip: boolean;
   lastAppointmentAt: Date | null;
   preferredLanguage: string;
+}
+
+/** The result columns of customersWithNumber, for jsonRows. */
+export const CALLER_COLUMNS = [
+  "id",
+  "name",
+  "appointment_count",
+  "no_show_count",
+  "is_vip",
+  "last_appointment_at",
+  "preferred_language",
+] as const;
+
+/** A row of customersWithNumber read through jsonRows. */
+export function callerOf(values: unknown[]): KnownCaller {
+  const [id, name, appointmentCount, noShowCount, isVip, lastAppointmentAt, preferredLanguage] = values;
+  return {
+    id: id as number,
+    name: name as string,
+    appointmentCount: appointmentCount as number,
+    noShowCount: noShowCount as number,
+    isVip: isVip === 1,
+    lastAppointmentAt: dateOf(lastAppointmentAt),
+    preferredLanguage: preferredLanguage as string,
+  };
 }
 
 /** Customers of this company with the caller's number (a family may share one line), most recent first. */
@@ -119,15 +148,23 @@ export async function customersOnLineWithHistory(
 ): Promise<{ found: KnownCaller[]; history: CallerHistory | null }> {
   const db = ctx.scope.db;
   const one = firstOnLine(db, ctx.tenant.companyId, numbers);
-  const [found, recent, upcoming] = await phase(
+  const [row] = await phase(
     ctx,
     "caller",
-    db.batch([
-      customersWithNumber(db, ctx.tenant.companyId, numbers),
-      recentServicesQuery(ctx, one),
-      upcomingAppointmentsQuery(upcomingScopeOf(ctx), one, 5),
-    ]),
+    db
+      .select({
+        found: jsonRows(customersWithNumber(db, ctx.tenant.companyId, numbers), CALLER_COLUMNS),
+        recent: jsonRows(recentServicesQuery(ctx, one), ["service_id", "name"]),
+        upcoming: jsonRows(upcomingAppointmentsQuery(upcomingScopeOf(ctx), one, 5), UPCOMING_COLUMNS),
+      })
+      .from(ONE_ROW),
   );
+  const found = parseRows(row?.found, callerOf);
+  const recent = parseRows(row?.recent, ([serviceId, serviceName]) => ({
+    serviceId: serviceId as number,
+    serviceName: serviceName as string,
+  }));
+  const upcoming = parseRows(row?.upcoming, upcomingOf);
   return { found, history: found.length === 1 ? historyOf(recent, upcoming) : null };
 }
 

@@ -69,3 +69,28 @@ export function customerIs(ids: number[] | SQL) {
     ? inArray(appointments.customerId, ids)
     : eq(appointments.customerId, sql`(${ids})`);
 }
+
+/** The result columns of upcomingAppointmentsQuery, for jsonRows. */
+export const UPCOMING_COLUMNS = [
+  "id",
+  "starts_at",
+  "service_id",
+  "name",
+  "staff_id",
+  "display_name",
+  "version",
+];
+
+/** A row of upcomingAppointmentsQuery read through jsonRows. */
+export function upcomingOf(values: unknown[]): CallerAppointment {
+  const [id, startsAt, serviceId, serviceName, staffId, staffName, version] = values;
+  return {
+    id: id as number,
+    startsAt: new Date(startsAt as number),
+    serviceId: serviceId as number,
+    serviceName: serviceName as string,
+    staffId: staffId as number,
+    staffName: staffName as string,
+    version: version as number,
+  };
+}

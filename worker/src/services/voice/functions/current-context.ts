@@ -18,13 +18,8 @@ export const currentContext: VoiceFunction = {
     const date = localDate(now, zone);
     const time = localTime(now, zone);
     const intlLocale = ctx.locale === "de" ? "de-DE" : "en-GB";
-    const weekday = new Intl.DateTimeFormat(intlLocale, { weekday: "long", timeZone: zone }).format(now);
-    const spokenDate = new Intl.DateTimeFormat(intlLocale, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: zone,
-    }).format(now);
+    const weekday = formatter(intlLocale, zone, "weekday").format(now);
+    const spokenDate = formatter(intlLocale, zone, "date").format(now);
     const caller = await identifyCaller(ctx);
     const message = ctx.t("current_context", {
       weekday,
@@ -45,3 +40,21 @@ export const currentContext: VoiceFunction = {
     });
   },
 };
+
+/** Building an Intl.DateTimeFormat costs far more than using one: one per locale, zone and kind. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, timeZone: string, kind: "weekday" | "date"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      kind === "weekday"
+        ? { weekday: "long", timeZone }
+        : { day: "numeric", month: "long", year: "numeric", timeZone },
+    );
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, format);
+  }
+  return format;
+}
