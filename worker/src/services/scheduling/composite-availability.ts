@@ -1,11 +1,13 @@
 import type { TenantScope } from "../../db/tenant-scope";
 import { findCompositeSlots } from "../../domain/availability";
 import { localTime, nextLocalDate } from "../../domain/zoned-time";
-import { assembleCalendars, calendarQueries } from "./calendar-inputs";
+import { assembleCalendarRow, calendarColumns, ONE_ROW } from "./calendar-inputs";
 import {
   branchStaffSubquery,
   type CompositeRequest,
-  compositeQueries,
+  compositeColumns,
+  compositeDataOf,
+  compositeServicesQuery,
   planComposite,
 } from "./composite-plan";
 
@@ -25,20 +27,32 @@ export async function compositeAvailability(
 ) {
   let lastDate = request.date;
   for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
-  // One round trip: branch, services, qualifications and every branch staff member's calendar
+  // One round trip of two statements: the services; branch, qualifications and every branch
+  // staff member's calendar
   // (a range padded by a day each side covers any zone; a composite may run past midnight).
   const range = {
     from: Date.parse(`${request.date}T00:00:00Z`) - DAY_MS,
     to: Date.parse(`${lastDate}T00:00:00Z`) + 3 * DAY_MS,
   };
-  const [branchRows, serviceRows, qualified, ...calendarResults] = await scope.db.batch([
-    ...compositeQueries(scope, request),
-    ...calendarQueries(scope, request.branch_id, branchStaffSubquery(scope, request.branch_id), range, now),
+  const [serviceRows, [row]] = await scope.db.batch([
+    compositeServicesQuery(scope, request),
+    scope.db
+      .select({
+        ...compositeColumns(scope, request),
+        ...calendarColumns(
+          scope,
+          request.branch_id,
+          branchStaffSubquery(scope, request.branch_id),
+          range,
+          now,
+        ),
+      })
+      .from(ONE_ROW),
   ]);
-  const plan = planComposite(request, { branch: branchRows[0], services: serviceRows, qualified });
+  const plan = planComposite(request, compositeDataOf(row!, serviceRows));
   const zone = plan.branch.timezone;
   const staffIds = [...new Set(plan.segments.flatMap((s) => s.staffIds))];
-  const byStaff = new Map(assembleCalendars(calendarResults, staffIds).map((c) => [c.staffId, c]));
+  const byStaff = new Map(assembleCalendarRow(row!, staffIds).map((c) => [c.staffId, c]));
   const totalDuration = plan.segments.reduce(
     (sum, s, i) => sum + s.durationMinutes + (i < plan.segments.length - 1 ? s.gapAfterMinMinutes : 0),
     0,

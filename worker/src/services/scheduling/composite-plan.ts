@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { branches, type Service, services, staff, staffServices } from "../../../../drizzle/schema";
 import type { TenantScope } from "../../db/tenant-scope";
 import { invalidFields } from "../../http/errors";
+import { jsonRows, parseRows } from "./json-rows";
 
 /** One step of a composite booking as the engine and the booking service need it. */
 export interface PlannedSegment {
@@ -47,36 +48,68 @@ export interface CompositeData {
   qualified: { staffId: number; serviceId: number }[];
 }
 
-/**
- * The queries for CompositeData (to put into a larger batch): the branch, the requested services,
- * and who at the branch may perform what.
- */
-export function compositeQueries(scope: TenantScope, request: CompositeRequest) {
-  const db = scope.db;
+/** The requested services (a statement for a larger batch). */
+export function compositeServicesQuery(scope: TenantScope, request: CompositeRequest) {
   const requestedIds =
     request.service_id !== undefined
       ? [request.service_id]
       : (request.services ?? []).map((s) => s.service_id);
-  return [
-    db.select().from(branches).where(scope.byId(branches, request.branch_id)),
-    db
-      .select()
-      .from(services)
-      .where(scope.where(services, inArray(services.id, requestedIds), eq(services.isActive, true))),
-    db
-      .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
-      .from(staffServices)
-      .innerJoin(staff, eq(staff.id, staffServices.staffId))
-      .where(
-        and(
-          eq(staffServices.companyId, scope.companyId),
-          eq(staff.branchId, request.branch_id),
-          eq(staff.isActive, true),
-          eq(staff.isBookable, true),
-          isNull(staff.deletedAt),
+  return scope.db
+    .select()
+    .from(services)
+    .where(scope.where(services, inArray(services.id, requestedIds), eq(services.isActive, true)));
+}
+
+/**
+ * The rest of CompositeData as columns of a row (see jsonRows), for a statement that also reads
+ * the calendars: the branch, and who at the branch may perform what.
+ */
+export function compositeColumns(scope: TenantScope, request: CompositeRequest) {
+  const db = scope.db;
+  return {
+    branch: jsonRows(
+      db
+        .select({ id: branches.id, timezone: branches.timezone })
+        .from(branches)
+        .where(scope.byId(branches, request.branch_id)),
+      ["id", "timezone"],
+    ),
+    qualified: jsonRows(
+      db
+        .select({ staffId: staffServices.staffId, serviceId: staffServices.serviceId })
+        .from(staffServices)
+        .innerJoin(staff, eq(staff.id, staffServices.staffId))
+        .where(
+          and(
+            eq(staffServices.companyId, scope.companyId),
+            eq(staff.branchId, request.branch_id),
+            eq(staff.isActive, true),
+            eq(staff.isBookable, true),
+            isNull(staff.deletedAt),
+          ),
         ),
-      ),
-  ] as const;
+      ["staff_id", "service_id"],
+    ),
+  };
+}
+
+/** Reads the columns of compositeColumns. */
+export function compositeDataOf(
+  row: { branch: string | null; qualified: string | null },
+  serviceRows: Service[],
+): CompositeData {
+  const [branch] = parseRows(row.branch, ([id, timezone]) => ({
+    id: id as number,
+    timezone: timezone as string,
+  }));
+  return {
+    branch,
+    services: serviceRows,
+    qualified: parseRows(row.qualified, ([staffId, serviceId]) => ({
+      staffId: staffId as number,
+      serviceId: serviceId as number,
+    })),
+  };
 }
 
 /** The branch's active, bookable staff, as a subquery (whose calendars a composite may need). */

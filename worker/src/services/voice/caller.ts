@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
 import { ONE_ROW } from "../scheduling/calendar-inputs";
-import { dateOf, jsonRows, parseRows } from "./json-rows";
+import { dateOf, jsonRows, parseRows } from "../scheduling/json-rows";
 import {
   type CallerAppointment,
   customerIs,
