@@ -343,11 +343,18 @@ interface RouteResult {
   partsP50: Record<string, number | null>;
   /** CPU of the local platform per request of this measurement (ms; all its routes together). */
   cpuPerRequest: number | null;
+  /** CPU of this load generator per request of the measurement (ms; it shares the machine). */
+  clientCpuPerRequest: number | null;
   examples: Record<string, string>;
 }
 
 const results: RouteResult[] = [];
-function collect(samples: Map<string, Samples>, elapsed: number, cpuMs: number | null = null) {
+function collect(
+  samples: Map<string, Samples>,
+  elapsed: number,
+  cpuMs: number | null = null,
+  clientCpuMs: number | null = null,
+) {
   const total = [...samples.values()].reduce((n, s) => n + s.latencies.length, 0);
   for (const [name, s] of samples) {
     results.push({
@@ -361,6 +368,7 @@ function collect(samples: Map<string, Samples>, elapsed: number, cpuMs: number |
       unexpected: s.unexpected,
       partsP50: Object.fromEntries([...s.parts].map(([part, values]) => [part, summarize(values).p50])),
       cpuPerRequest: cpuMs === null || total === 0 ? null : cpuMs / total,
+      clientCpuPerRequest: clientCpuMs === null || total === 0 ? null : clientCpuMs / total,
       examples: Object.fromEntries(s.examples),
     });
   }
@@ -370,9 +378,16 @@ async function measure(label: string, next: (w: number, i: number) => Promise<Pr
   process.stdout.write(`measuring ${label} …\n`);
   if (warmupMs > 0) await runLoad(warmupMs, next); // warm-up, not counted
   const cpuBefore = serverCpuMs();
+  const clientBefore = process.cpuUsage();
   const { samples, elapsed } = await runLoad(durationMs, next);
+  const client = process.cpuUsage(clientBefore);
   const cpuAfter = serverCpuMs();
-  collect(samples, elapsed, cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore);
+  collect(
+    samples,
+    elapsed,
+    cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    (client.user + client.system) / 1000,
+  );
 }
 
 // What signing costs the client (it happens before a request's clock starts): one call's body,
@@ -533,7 +548,7 @@ const fmt = (v: number | null) => (v === null ? "–" : v.toFixed(1));
 const ratio = (a: number | null, b: number | null) => (a === null || !b ? null : a / b);
 console.log(
   `\n${"route".padEnd(44)}${"reqs".padStart(7)}${"req/s".padStart(8)}${"p50".padStart(8)}${"p99".padStart(8)}` +
-    `${"srv p50/p99".padStart(14)}${"cpu/req".padStart(9)}  ${"× health p50/p99".padEnd(17)}${"target".padEnd(21)}${"non-2xx".padEnd(10)}success:false`,
+    `${"srv p50/p99".padStart(14)}${"cpu/req".padStart(9)}${"client".padStart(8)}  ${"× health p50/p99".padEnd(17)}${"target".padEnd(21)}${"non-2xx".padEnd(10)}success:false`,
 );
 let errors = 0;
 const verdicts: string[] = [];
@@ -576,6 +591,7 @@ for (const r of results) {
       fmt(r.latency.p99).padStart(8) +
       `${fmt(r.server.p50)}/${fmt(r.server.p99)}`.padStart(14) +
       fmt(r.cpuPerRequest).padStart(9) +
+      fmt(r.clientCpuPerRequest ?? null).padStart(8) +
       `  ${r === floor ? "—" : `${fmt(r50)} / ${fmt(r99)}`}`.padEnd(19) +
       verdict.padEnd(21) +
       (non2xx || "0").padEnd(10) +
@@ -585,7 +601,7 @@ for (const r of results) {
 console.log(
   `(round-trip latency in ms at ${connections} concurrent calls, ${durationMs / 1000} s per route after ${warmupMs / 1000} s warm-up; ` +
     `srv = Server-Timing app; cpu/req = CPU ms of the wrangler dev processes per request of that measurement (background work included; the ` +
-    `"exact, before booking" and book-appointment rows share one measurement). Signing (${(signMean * 1000).toFixed(0)} µs for a ${(signSample.length / 1024).toFixed(1)} KB body) happens before the clock starts. ` +
+    `"exact, before booking" and book-appointment rows share one measurement; client = this load generator's CPU ms per request, on the same cores). Signing (${(signMean * 1000).toFixed(0)} µs for a ${(signSample.length / 1024).toFixed(1)} KB body) happens before the clock starts. ` +
     `success:false "slot_taken" on check-availability is an ordinary answer: the wish was taken, alternatives offered)`,
 );
 console.log(`${machine()} at the end`);

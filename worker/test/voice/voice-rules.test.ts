@@ -101,6 +101,33 @@ describe("holds tied to the call", () => {
     );
   });
 
+  it("answers a repeated check_availability from its first answer and holds once, also when both arrive together", async () => {
+    // check_availability reads while the call's session decides; a repeat must not hold again.
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    const call = callObject(salon, { from: ALICE });
+    const together = await Promise.all([
+      callFunction(salon, "check_availability", { ...book, time: "12:00" }, call),
+      callFunction(salon, "check_availability", { ...book, time: "12:00" }, call),
+    ]);
+    const later = await callFunction(salon, "check_availability", { ...book, time: "12:00" }, call);
+    const answers = await Promise.all([...together, later].map((res) => voiceAnswer(res)));
+    expect(answers[0]).toMatchObject({ available: true });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    const replayed = [...together, later].filter((res) => res.headers.get("Idempotent-Replayed") === "true");
+    expect(replayed).toHaveLength(2);
+    const held = await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id));
+    expect(held).toHaveLength(1);
+    // The hold the first answer named is the one booked.
+    const booked = await voiceAnswer(
+      await callFunction(salon, "book_appointment", { ...book, time: "12:00" }, call),
+    );
+    expect(booked).toMatchObject({ success: true });
+    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
+      0,
+    );
+  });
+
   it("still finds the caller's own held time free when the agent asks again", async () => {
     const salon = await createVoiceSalon({ staffCount: 1 });
     const call = callObject(salon, { from: ALICE });
