@@ -217,3 +217,86 @@ describe("composite bookings", () => {
     expect(again.status).toBe(201);
   });
 });
+
+describe("composite reschedule", () => {
+  const bookComposite = async (
+    salon: Awaited<ReturnType<typeof compositeSalon>>,
+    date: string,
+    time: string,
+  ) => {
+    const res = await api("/api/v2/bookings/composite", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[0],
+        branch_id: salon.branchId,
+        service_id: salon.compositeId,
+        starts_at: berlin(date, time),
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await json<{ appointment: { id: number } }>(res)).appointment.id;
+  };
+  const move = (salon: Salon, id: number, startsAt: string) =>
+    api(`/api/v2/bookings/${id}/reschedule`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { new_starts_at: startsAt },
+    });
+  const occupancyOf = async (id: number) =>
+    (await db.select().from(calendarOccupancy).where(eq(calendarOccupancy.appointmentId, id)))
+      .map((g) => `${g.calendarKey}@${new Date(g.granule * 300_000).toISOString().slice(11, 16)}`)
+      .sort();
+
+  it("moves every segment together, overlapping its own old time, and frees the old time in every calendar", async () => {
+    const salon = await compositeSalon();
+    const id = await bookComposite(salon, "2027-06-07", "09:00");
+    // 30 minutes later overlaps the appointment's own old segments.
+    const res = await move(salon, id, berlin("2027-06-07", "09:30"));
+    expect(res.status, await res.clone().text()).toBe(200);
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, id));
+    expect(row!.startsAt.toISOString()).toBe(berlin("2027-06-07", "09:30"));
+    expect(row!.segments!.map((s) => [s.key, new Date(s.startsAt).toISOString()])).toEqual([
+      ["wash", berlin("2027-06-07", "09:30")],
+      ["colour", berlin("2027-06-07", "09:45")],
+      ["cut", berlin("2027-06-07", "10:45")],
+    ]);
+    const granules = await occupancyOf(id);
+    expect(granules).toContain(`staff:${salon.staffIds[1]}@08:45`); // cut 10:45 Berlin (CEST) = 08:45 UTC
+    expect(granules).not.toContain(`staff:${salon.staffIds[1]}@08:15`); // the old cut at 10:15 Berlin
+    // The cutter's old 10:15 is free again for anyone; the new 10:45 is not.
+    const cutAt = (time: string) =>
+      api("/api/v2/bookings", {
+        apiKey: salon.key,
+        body: {
+          customer_id: salon.customerIds[1],
+          service_id: salon.cutId,
+          staff_id: salon.staffIds[1],
+          starts_at: berlin("2027-06-07", time),
+        },
+      });
+    expect((await cutAt("10:15")).status).toBe(201);
+    expect((await cutAt("11:00")).status).toBe(409);
+  });
+
+  it("moves nothing when a new segment is taken", async () => {
+    const salon = await compositeSalon();
+    const id = await bookComposite(salon, "2027-06-08", "09:00");
+    const before = await occupancyOf(id);
+    const blocker = await api("/api/v2/bookings", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[1],
+        service_id: salon.cutId,
+        staff_id: salon.staffIds[1],
+        starts_at: berlin("2027-06-08", "15:15"),
+      },
+    });
+    expect(blocker.status).toBe(201);
+    const res = await move(salon, id, berlin("2027-06-08", "14:00"));
+    expect(res.status).toBe(409);
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, id));
+    expect(row!.startsAt.toISOString()).toBe(berlin("2027-06-08", "09:00"));
+    expect(row!.version).toBe(1);
+    expect(await occupancyOf(id)).toEqual(before);
+  });
+});

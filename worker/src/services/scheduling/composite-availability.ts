@@ -24,6 +24,8 @@ export async function compositeAvailability(
   scope: TenantScope,
   request: CompositeAvailabilityRequest,
   now = Date.now(),
+  /** An appointment being moved does not stand in its own way. */
+  options: { ignoreAppointmentIds?: readonly number[] } = {},
 ) {
   let lastDate = request.date;
   for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
@@ -52,7 +54,7 @@ export async function compositeAvailability(
   const plan = planComposite(request, compositeDataOf(row!, serviceRows));
   const zone = plan.branch.timezone;
   const staffIds = [...new Set(plan.segments.flatMap((s) => s.staffIds))];
-  const byStaff = new Map(assembleCalendarRow(row!, staffIds).map((c) => [c.staffId, c]));
+  const byStaff = new Map(assembleCalendarRow(row!, staffIds, options).map((c) => [c.staffId, c]));
   const totalDuration = plan.segments.reduce(
     (sum, s, i) => sum + s.durationMinutes + (i < plan.segments.length - 1 ? s.gapAfterMinMinutes : 0),
     0,

@@ -15,6 +15,7 @@ import { resolveBookingTarget } from "./booking-target";
 import { modificationOf, recordModification } from "./modification-sql";
 import { freeAppointment, isOccupancyConflict, occupyById, updatedBy } from "./occupancy-sql";
 import { checkReschedule, periodMonth } from "./policy-check";
+import { rescheduleComposite } from "./reschedule-composite";
 import { suggestSlots } from "./slot-suggestions";
 
 export interface RescheduleInput {
@@ -45,13 +46,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
       `An appointment that is ${current.status} cannot be moved`,
     );
   }
-  if (current.isComposite) {
-    throw new ApiError(
-      409,
-      "COMPOSITE_RESCHEDULE_UNSUPPORTED",
-      "Composite appointments are moved by cancelling and booking again",
-    );
-  }
+  if (current.isComposite) return rescheduleComposite(scope, env, current, input);
   const target = await resolveBookingTarget(scope, {
     branchId: current.branchId,
     serviceId: current.serviceId,

@@ -1,0 +1,143 @@
+import { type SQL, sql } from "drizzle-orm";
+import { calendarFor } from "../../calendar/calendar-client";
+import { staffCalendarKey } from "../../calendar/granules";
+import { pendingRef } from "../../calendar/refs";
+import type { TenantScope } from "../../db/tenant-scope";
+import { localDate } from "../../domain/zoned-time";
+import type { Env } from "../../env";
+import { ApiError } from "../../http/errors";
+import { branchTimeZone } from "./appointment-access";
+import { compositeAvailability } from "./composite-availability";
+import type { CompositeRequest } from "./composite-plan";
+
+/** How long a composite booking may take to write before its calendar reservations lapse. */
+const WRITE_RESERVATION_MS = 30_000;
+
+/** The calendar entry of one segment of a composite appointment. */
+export const segmentRef = (uid: string, sequence: number) => `appt:${uid}#${sequence}`;
+
+type Availability = Awaited<ReturnType<typeof compositeAvailability>>;
+export type CompositeSlot = Availability["slots"][number];
+
+/**
+ * The composite slot starting exactly at `start` (every segment with a free, qualified staff
+ * member), and the next free ones after it for a 409. `prefer` picks, among several staffings of
+ * that start, the one keeping the most segments with the staff member they had.
+ */
+export async function compositeSlotAt(
+  scope: TenantScope,
+  request: CompositeRequest,
+  start: number,
+  options: { ignoreAppointmentIds?: readonly number[]; prefer?: readonly number[] } = {},
+) {
+  const timeZone = await branchTimeZone(scope, request.branch_id);
+  const availability = await compositeAvailability(
+    scope,
+    { ...request, date: localDate(new Date(start), timeZone), days: 1, limit: 500 },
+    Date.now(),
+    { ignoreAppointmentIds: options.ignoreAppointmentIds ?? [] },
+  );
+  const kept = (slot: CompositeSlot) =>
+    slot.segments.filter((segment, i) => segment.staffId === options.prefer?.[i]).length;
+  const slot = availability.slots.filter((s) => s.start === start).sort((a, b) => kept(b) - kept(a))[0];
+  const suggestions = availability.slots
+    .filter((s) => s.start > start)
+    .slice(0, 3)
+    .map((s) => ({
+      starts_at: new Date(s.start).toISOString(),
+      ends_at: new Date(s.end).toISOString(),
+      date: s.date,
+      time: s.localStart,
+      staff_id: s.segments[0]!.staffId,
+    }));
+  if (!slot) {
+    throw new ApiError(
+      409,
+      "SLOT_UNAVAILABLE",
+      "The composite appointment does not fit at the requested time",
+      {
+        requested_time: new Date(start).toISOString(),
+        next_free_slots: suggestions,
+      },
+    );
+  }
+  // A segment whose staff stays busy through the following gap (staffBusyDuringGap) occupies it too.
+  const occupied = slot.segments.map((segment, sequence) => {
+    const next = slot.segments[sequence + 1];
+    const holdsGap = next !== undefined && availability.plan.segments[sequence]?.staffBusyDuringGap === true;
+    return { start: segment.start, end: holdsGap ? next.start : segment.end };
+  });
+  return { plan: availability.plan, slot, occupied, suggestions };
+}
+
+/**
+ * Reserves every segment in its staff member's calendar object, side by side. `ignoreRefs` lets a
+ * moved appointment overlap its own old segments. The caller releases them all if any failed.
+ */
+export async function reserveSegments(
+  env: Env,
+  uid: string,
+  slot: CompositeSlot,
+  occupied: { start: number; end: number }[],
+  ignoreRefs: string[] = [],
+) {
+  const reservations = slot.segments.map((segment, sequence) => ({
+    sequence,
+    ref: pendingRef(`${uid}#${sequence}`),
+    calendar: calendarFor(env, staffCalendarKey(segment.staffId)),
+  }));
+  const outcomes = await Promise.all(
+    reservations.map((r) =>
+      r.calendar.reserve({
+        ref: r.ref,
+        kind: "pending",
+        start: occupied[r.sequence]!.start,
+        end: occupied[r.sequence]!.end,
+        ttlMs: WRITE_RESERVATION_MS,
+        appointmentUid: uid,
+        ignoreRefs,
+      }),
+    ),
+  );
+  const releaseAll = () =>
+    Promise.all(
+      reservations.map((r, i) => (outcomes[i]?.ok ? r.calendar.release(r.ref) : Promise.resolve(false))),
+    );
+  const commitAll = () =>
+    Promise.all(
+      reservations.map((r) => r.calendar.commit(r.ref, uid, { finalRef: segmentRef(uid, r.sequence) })),
+    );
+  return { failed: outcomes.findIndex((o) => !o.ok), releaseAll, commitAll };
+}
+
+/** The nested_booking_slots rows of a slot for the appointment `appointmentId` (an SQL expression). */
+export function segmentRowStatements(
+  companyId: number,
+  appointmentId: SQL,
+  slot: CompositeSlot,
+  occupied: { start: number; end: number }[],
+  guard: SQL = sql`1`,
+): SQL[] {
+  return slot.segments.map(
+    (
+      segment,
+      sequence,
+    ) => sql`INSERT INTO nested_booking_slots (company_id, appointment_id, sequence, segment_key,
+        service_id, staff_id, starts_at, ends_at, blocked_from, blocked_until, gap_after_minutes)
+      SELECT ${companyId}, ${appointmentId}, ${sequence}, ${segment.key}, ${segment.serviceId ?? null}, ${segment.staffId},
+        ${segment.start}, ${segment.end}, ${occupied[sequence]!.start}, ${occupied[sequence]!.end},
+        ${sequence < slot.segments.length - 1 ? Math.round((slot.segments[sequence + 1]!.start - segment.end) / 60_000) : 0}
+      WHERE ${guard}`,
+  );
+}
+
+/** The appointment's summary of its segments (appointments.segments). */
+export const segmentSummary = (slot: CompositeSlot) =>
+  slot.segments.map((s, sequence) => ({
+    sequence,
+    key: s.key,
+    serviceId: s.serviceId ?? null,
+    staffId: s.staffId,
+    startsAt: s.start,
+    endsAt: s.end,
+  }));
