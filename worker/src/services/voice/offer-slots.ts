@@ -31,6 +31,11 @@ export interface SlotSearch {
   /** 'HH:MM' the caller asked for; without it the day's first free times are offered. */
   time?: string | undefined;
   count: number;
+  /**
+   * Starts a calendar object just refused for a staff member ("staffId@start"): taken a moment
+   * ago, possibly not yet in D1, so not offered again.
+   */
+  refused?: ReadonlySet<string> | undefined;
 }
 
 /** Minutes blocked before and after an appointment of the service (held with the slot). */
@@ -77,6 +82,13 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
   );
   if (!availability) return { exact: null, alternatives: [], buffers: { before: 0, after: 0 } };
   const names = new Map(availability.staff.map((s) => [s.id, s.name]));
+  const refused = search.refused;
+  const slots = refused
+    ? availability.slots.flatMap((slot) => {
+        const staffIds = slot.staffIds.filter((id) => !refused.has(`${id}@${slot.start}`));
+        return staffIds.length > 0 ? [{ ...slot, staffIds }] : [];
+      })
+    : availability.slots;
   const toOffer = (slot: Slot, staffId = slot.staffIds[0]!): SlotOffer => ({
     startsAt: slot.start,
     endsAt: slot.end,
@@ -86,11 +98,11 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
     staffName: names.get(staffId) ?? "",
   });
   const wish = search.time ? zonedInstant(search.date, search.time, ctx.tenant.timeZone).getTime() : null;
-  const exactSlot = wish === null ? undefined : availability.slots.find((s) => s.start === wish);
+  const exactSlot = wish === null ? undefined : slots.find((s) => s.start === wish);
   const exact = exactSlot ? toOffer(exactSlot, preferredStaff(exactSlot, search.staffId)) : null;
 
-  const sameDay = availability.slots.filter((s) => s.date === search.date && s.start !== wish);
-  const later = availability.slots.filter((s) => s.date > search.date);
+  const sameDay = slots.filter((s) => s.date === search.date && s.start !== wish);
+  const later = slots.filter((s) => s.date > search.date);
   const ranked =
     wish === null
       ? [...sameDay, ...later]
@@ -193,6 +205,10 @@ export async function holdAlternatives(
 ): Promise<SlotOffer[]> {
   const offers = await holdOffers(ctx, service, found.alternatives, found.buffers);
   if (offers.length === found.alternatives.length || !ctx.callId) return offers;
-  const again = await searchSlots(ctx, search);
+  const kept = new Set(offers.map((o) => `${o.staffId}@${o.startsAt}`));
+  const refused = new Set(
+    found.alternatives.map((o) => `${o.staffId}@${o.startsAt}`).filter((key) => !kept.has(key)),
+  );
+  const again = await searchSlots(ctx, { ...search, refused });
   return holdOffers(ctx, service, again.alternatives, again.buffers);
 }
