@@ -23,7 +23,19 @@ export function markCalcomPending(
     WHERE EXISTS (SELECT 1 FROM companies WHERE id = ${companyId} AND calcom_api_key_enc IS NOT NULL)
       AND ${guard ?? sql`1`}
     ON CONFLICT (appointment_id) DO UPDATE SET
-      push_status = 'pending', sync_attempts = 0, last_error = NULL, updated_at = excluded.updated_at`;
+      push_status = 'pending', sync_attempts = 0, last_error = NULL, updated_at = excluded.updated_at
+    RETURNING appointment_id AS calcom_pending_id`;
+}
+
+/** The appointments a batch marked for a Cal.com push (the rows markCalcomPending returned). */
+export function calcomPendingIds(results: readonly D1Result[]): number[] {
+  const ids: number[] = [];
+  for (const result of results) {
+    for (const row of (result.results ?? []) as { calcom_pending_id?: unknown }[]) {
+      if (typeof row.calcom_pending_id === "number") ids.push(row.calcom_pending_id);
+    }
+  }
+  return ids;
 }
 
 export interface CalcomPushJob {

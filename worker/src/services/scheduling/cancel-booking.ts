@@ -7,7 +7,7 @@ import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type Actor, branchTimeZone, CHANGEABLE, loadAppointment, segmentsOf } from "./appointment-access";
 import { versionConflict } from "./booking-errors";
 import { modificationOf, recordModification } from "./modification-sql";
@@ -97,7 +97,6 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
       calendarFor(env, staffCalendarKey(id)).releaseAppointment(current.uid, appointmentRef(current)),
     ),
   );
-  if (pushToCalcom && changesOf(results.at(-1)) > 0)
-    await requestCalcomPush(env, scope.companyId, [current.id]);
+  await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return { appointment: await loadAppointment(scope, current.id), policy: policy.decision };
 }

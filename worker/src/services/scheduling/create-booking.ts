@@ -3,11 +3,11 @@ import { appointments, calendarHolds, customers } from "../../../../drizzle/sche
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
 import { appointmentRef, pendingRef } from "../../calendar/refs";
-import { changesOf, runBatch } from "../../db/batch";
+import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { absencesAround, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
@@ -95,7 +95,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
   const now = new Date();
   const status = input.status ?? "confirmed";
   const pushToCalcom = input.fromCalcom !== true;
-  let queuedForCalcom = false;
+  let queuedForCalcom: number[] = [];
   try {
     const results = await runBatch(db, [
       db.insert(appointments).values({
@@ -140,7 +140,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
         : []),
       ...(pushToCalcom ? [markCalcomPending(scope.companyId, { uid })] : []),
     ]);
-    queuedForCalcom = pushToCalcom && changesOf(results.at(-1)) > 0;
+    queuedForCalcom = calcomPendingIds(results);
   } catch (error) {
     await calendar.release(pendingRef(uid));
     if (isOccupancyConflict(error)) {
@@ -152,6 +152,6 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
   }
   await calendar.commit(pendingRef(uid), uid, input.holdId ? { replaces: input.holdId } : {});
   const [row] = await db.select().from(appointments).where(eq(appointments.uid, uid)).limit(1);
-  if (queuedForCalcom) await requestCalcomPush(env, scope.companyId, [row!.id]);
+  await requestCalcomPush(env, scope.companyId, queuedForCalcom);
   return { appointment: row!, target, ref: appointmentRef({ uid }) };
 }

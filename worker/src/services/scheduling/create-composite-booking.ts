@@ -4,7 +4,7 @@ import { staffCalendarKey } from "../../calendar/granules";
 import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { loadAppointment } from "./appointment-access";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer } from "./booking-target";
@@ -43,8 +43,9 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
   const first = slot.segments[0]!;
   const last = slot.segments.at(-1)!;
   const now = new Date();
+  let results: D1Result[];
   try {
-    await runBatch(db, [
+    results = await runBatch(db, [
       db.insert(appointments).values({
         uid,
         companyId: scope.companyId,
@@ -92,6 +93,6 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
     .select({ id: appointments.id })
     .from(appointments)
     .where(sql`${appointments.uid} = ${uid}`);
-  await requestCalcomPush(env, scope.companyId, [row!.id]);
+  await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return loadAppointment(scope, row!.id);
 }

@@ -12,7 +12,7 @@ import { expandSeries } from "../../domain/recurrence";
 import { localDate, localTime } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { spanOf } from "./availability-rules";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";
@@ -168,8 +168,9 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
     })
     .returning();
   const firstUid = `${uid}-${booked[0]!.index}`;
+  let results: D1Result[];
   try {
-    await runBatch(db, [
+    results = await runBatch(db, [
       ...booked.flatMap((o) => {
         const span = spanOf(target, o.start);
         const occurrenceUid = `${uid}-${o.index}`;
@@ -240,10 +241,6 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
       ),
     )
     .orderBy(appointments.startsAt);
-  await requestCalcomPush(
-    env,
-    scope.companyId,
-    rows.map((r) => r.id),
-  );
+  await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return { pattern: pattern!, appointments: rows, occurrences: report, policy: decision };
 }

@@ -7,7 +7,7 @@ import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type Actor, CHANGEABLE, loadAppointment } from "./appointment-access";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
@@ -89,7 +89,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
   const guard = updatedBy(current.id, lockToken);
   let applied: boolean;
   const pushToCalcom = input.actor.type !== "calcom";
-  let queuedForCalcom = false;
+  let queuedForCalcom: number[] = [];
   try {
     const results = await runBatch(db, [
       db
@@ -135,7 +135,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
       ...(pushToCalcom ? [markCalcomPending(scope.companyId, { id: current.id }, guard)] : []),
     ]);
     applied = changesOf(results[0]) === 1;
-    queuedForCalcom = pushToCalcom && changesOf(results.at(-1)) > 0;
+    queuedForCalcom = calcomPendingIds(results);
   } catch (error) {
     await calendar.release(moveRef(uid));
     if (isOccupancyConflict(error)) {
@@ -158,7 +158,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     await calendar.commit(moveRef(uid), uid);
     await oldCalendar.release(oldRef);
   }
-  if (queuedForCalcom) await requestCalcomPush(env, scope.companyId, [current.id]);
+  await requestCalcomPush(env, scope.companyId, queuedForCalcom);
   return {
     previous: current,
     appointment: await loadAppointment(scope, current.id),

@@ -11,7 +11,7 @@ import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { branchTimeZone, CHANGEABLE, loadAppointment, segmentsOf } from "./appointment-access";
 import { appointmentConflict, versionConflict } from "./booking-errors";
 import type { CompositeRequest } from "./composite-plan";
@@ -132,9 +132,7 @@ export async function rescheduleComposite(
     oldSegments.map((s, i) => calendarFor(env, staffCalendarKey(s.staffId)).release(oldRefs[i]!)),
   );
   await commitAll();
-  if (input.actor.type !== "calcom" && changesOf(results.at(-1)) > 0) {
-    await requestCalcomPush(env, scope.companyId, [current.id]);
-  }
+  await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return {
     previous: current,
     appointment: await loadAppointment(scope, current.id),

@@ -16,7 +16,7 @@ import {
 import { localTime } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError, notFound } from "../../http/errors";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type Actor, CHANGEABLE } from "./appointment-access";
 import { spanOf } from "./availability-rules";
 import { resolveBookingTarget } from "./booking-target";
@@ -172,8 +172,9 @@ export async function rescheduleSeries(
   const db = scope.db;
   const lockToken = crypto.randomUUID();
   const at = new Date(now);
+  let results: D1Result[];
   try {
-    await runBatch(db, [
+    results = await runBatch(db, [
       ...occurrences.map((a, i) =>
         db
           .update(appointments)
@@ -238,10 +239,6 @@ export async function rescheduleSeries(
   await Promise.all(
     ownRefs.map((ref, i) => (ref === appointmentRef({ uid: uids[i]! }) ? null : calendar.release(ref))),
   );
-  await requestCalcomPush(
-    env,
-    scope.companyId,
-    occurrences.map((a) => a.id),
-  );
+  await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return { patternId: pattern.id, occurrences: report };
 }

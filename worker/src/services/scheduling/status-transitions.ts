@@ -3,7 +3,7 @@ import { type Appointment, appointments, customers } from "../../../../drizzle/s
 import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
-import { markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { loadAppointment } from "./appointment-access";
 import { invalidTransition, versionConflict } from "./booking-errors";
 import { updatedBy } from "./occupancy-sql";
@@ -47,7 +47,7 @@ export async function changeStatus(
   const counter =
     action === "complete" ? customers.completedCount : action === "no_show" ? customers.noShowCount : null;
   const db = scope.db;
-  const [update] = await runBatch(db, [
+  const results = await runBatch(db, [
     db
       .update(appointments)
       .set({
@@ -87,11 +87,11 @@ export async function changeStatus(
       ? [markCalcomPending(scope.companyId, { id: current.id }, updatedBy(current.id, lockToken))]
       : []),
   ]);
-  if (changesOf(update) !== 1) {
+  if (changesOf(results[0]) !== 1) {
     const latest = await loadAppointment(scope, current.id);
     if (latest.version !== current.version) throw versionConflict(latest.version);
     throw invalidTransition(latest.status, action, step.from);
   }
-  if (env && action === "confirm") await requestCalcomPush(env, scope.companyId, [current.id]);
+  if (env) await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return loadAppointment(scope, current.id);
 }
