@@ -405,3 +405,36 @@ describe("event types", () => {
     expect(health).toMatchObject({ connected: false, status: "not_connected" });
   });
 });
+
+describe("the cron sweep", () => {
+  it("checks a connected company for drift by itself and imports a booking whose webhook was lost", async () => {
+    const salon = await createSyncedSalon();
+    await salon.control.dropWebhooks(1);
+    // Inside the sweep's default window (yesterday to two months ahead).
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    start.setUTCHours(9, 0, 0, 0);
+    const made = await salon.control.createBooking({
+      eventTypeId: salon.eventTypeId,
+      start: start.toISOString(),
+      attendee: { name: "Verlorene Buchung", email: "lost@example.test", timeZone: "Europe/Berlin" },
+      routing: { teamMemberIds: [USERS[0]] },
+      force: true,
+    });
+    expect(
+      await db.select().from(calcomEventMaps).where(eq(calcomEventMaps.calcomBookingUid, made.uid)),
+    ).toEqual([]);
+    const swept = await sweepCalcomSync({ ...env, CALCOM_DRIFT_INTERVAL_MINUTES: "0" }, db);
+    expect(swept.drift).toContainEqual(
+      expect.objectContaining({ companyId: salon.company.companyId, resolved: 1, failed: 0 }),
+    );
+    const [link] = await db
+      .select()
+      .from(calcomEventMaps)
+      .where(eq(calcomEventMaps.calcomBookingUid, made.uid));
+    const [appointment] = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, link!.appointmentId!));
+    expect(appointment).toMatchObject({ source: "calcom", staffId: salon.staffIds[0], startsAt: start });
+  });
+});
