@@ -9,6 +9,8 @@ import { phase, type VoiceContext } from "./voice-context";
 const MINUTE = 60_000;
 /** How far ahead alternatives are looked for. */
 const SEARCH_DAYS = 14;
+/** Searches again after a refused hold at most this often. */
+const RETRY_ROUNDS = 2;
 /** Offered alternatives lie at least this far apart, so the caller gets a real choice. */
 const SPREAD_MS = 60 * MINUTE;
 
@@ -195,7 +197,7 @@ function callHoldIds(ctx: VoiceContext): Set<string> {
 
 /**
  * Holds the alternatives of a search; when another caller took one of them a moment ago, the
- * search runs once more so the caller still hears a full choice (not "nothing free").
+ * search runs again without it so the caller still hears a full choice (not "nothing free").
  */
 export async function holdAlternatives(
   ctx: VoiceContext,
@@ -203,12 +205,19 @@ export async function holdAlternatives(
   search: SlotSearch,
   found: SlotSearchResult,
 ): Promise<SlotOffer[]> {
-  const offers = await holdOffers(ctx, service, found.alternatives, found.buffers);
-  if (offers.length === found.alternatives.length || !ctx.callId) return offers;
-  const kept = new Set(offers.map((o) => `${o.staffId}@${o.startsAt}`));
-  const refused = new Set(
-    found.alternatives.map((o) => `${o.staffId}@${o.startsAt}`).filter((key) => !kept.has(key)),
-  );
-  const again = await searchSlots(ctx, { ...search, refused });
-  return holdOffers(ctx, service, again.alternatives, again.buffers);
+  let offered = found.alternatives;
+  let offers = await holdOffers(ctx, service, offered, found.buffers);
+  if (!ctx.callId) return offers;
+  // Other calls' holds reach D1 a moment after their calendar objects: a start refused here is
+  // left out of the next search, which runs at most twice more.
+  const refused = new Set<string>();
+  for (let round = 0; round < RETRY_ROUNDS && offers.length < offered.length; round++) {
+    const kept = new Set(offers.map((o) => `${o.staffId}@${o.startsAt}`));
+    for (const o of offered)
+      if (!kept.has(`${o.staffId}@${o.startsAt}`)) refused.add(`${o.staffId}@${o.startsAt}`);
+    const again = await searchSlots(ctx, { ...search, refused });
+    offered = again.alternatives;
+    offers = await holdOffers(ctx, service, offered, again.buffers);
+  }
+  return offers;
 }
