@@ -434,6 +434,8 @@ if (values.verify && local) {
           "execute",
           "DB",
           "--local",
+          // The D1 of an `npm start` run with STATE_DIR (a second instance).
+          ...(process.env.STATE_DIR ? ["--persist-to", process.env.STATE_DIR] : []),
           "--json",
           "--command",
           `SELECT status, duration_seconds, cost_cents, charged_cents, appointment_made, sentiment, customer_id, summary, analysis IS NOT NULL AS analysis, length(transcript) AS transcript_chars FROM calls WHERE retell_call_id = '${conversation.callId}'`,
