@@ -136,18 +136,10 @@ export interface CallHoldRequest {
   blockedUntil: number;
 }
 
-/** How replaceCallHolds may finish after its answer (a voice request's answer is waiting). */
+/** How replaceCallHolds may finish (a voice request's answer is waiting). */
 export interface CallHoldOptions {
   /** The call's holds so far, when the caller knows them (saves reading them from D1). */
   earlierHoldIds?: readonly string[] | undefined;
-  /**
-   * Takes the D1 copy of the change (old holds out, new ones in) to run after the answer. The
-   * caller must make sure that the call's next request sees it (a voice call's session admits
-   * that request only once this has run); other callers are kept off the held time by the
-   * calendar objects meanwhile, and D1 only lags behind them. Without it, the copy is written
-   * before replaceCallHolds returns.
-   */
-  afterAnswer?: ((write: () => Promise<unknown>) => void) | undefined;
   /** Lets the calendar objects release the earlier holds in the background. */
   background?: ((work: Promise<unknown>) => void) | undefined;
 }
@@ -246,7 +238,8 @@ export async function replaceCallHolds(
     if (options.background) options.background(releasing);
     else await releasing;
   };
-  if (options.afterAnswer) options.afterAnswer(copy);
-  else await copy();
+  // The D1 copy is written before the answer: other calls' searches must see these holds, or
+  // they would offer times the calendar objects then refuse.
+  await copy();
   return results;
 }

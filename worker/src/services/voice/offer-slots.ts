@@ -10,7 +10,7 @@ const MINUTE = 60_000;
 /** How far ahead alternatives are looked for. */
 const SEARCH_DAYS = 14;
 /** Searches again after a refused hold at most this often. */
-const RETRY_ROUNDS = 2;
+const RETRY_ROUNDS = 1;
 /** Offered alternatives lie at least this far apart, so the caller gets a real choice. */
 const SPREAD_MS = 60 * MINUTE;
 
@@ -157,7 +157,6 @@ export async function holdOffers(
       ctx.tenant.holdTtlSeconds,
       {
         earlierHoldIds: [...callHoldIds(ctx)],
-        afterAnswer: ctx.beforeNextRequest,
         background: ctx.waitUntil,
       },
     ),
@@ -197,7 +196,7 @@ function callHoldIds(ctx: VoiceContext): Set<string> {
 
 /**
  * Holds the alternatives of a search; when another caller took one of them a moment ago, the
- * search runs again without it so the caller still hears a full choice (not "nothing free").
+ * search runs once more without it so the caller still hears a full choice (not "nothing free").
  */
 export async function holdAlternatives(
   ctx: VoiceContext,
@@ -208,8 +207,7 @@ export async function holdAlternatives(
   let offered = found.alternatives;
   let offers = await holdOffers(ctx, service, offered, found.buffers);
   if (!ctx.callId) return offers;
-  // Other calls' holds reach D1 a moment after their calendar objects: a start refused here is
-  // left out of the next search, which runs at most twice more.
+  // A start refused here (taken a moment ago) is left out of the next search.
   const refused = new Set<string>();
   for (let round = 0; round < RETRY_ROUNDS && offers.length < offered.length; round++) {
     const kept = new Set(offers.map((o) => `${o.staffId}@${o.startsAt}`));
