@@ -377,11 +377,11 @@ function collect(
 async function measure(label: string, next: (w: number, i: number) => Promise<Prepared | null>) {
   process.stdout.write(`measuring ${label} …\n`);
   if (warmupMs > 0) await runLoad(warmupMs, next); // warm-up, not counted
-  const cpuBefore = serverCpuMs();
+  const cpuBefore = serverCpuMs(baseUrl);
   const clientBefore = process.cpuUsage();
   const { samples, elapsed } = await runLoad(durationMs, next);
   const client = process.cpuUsage(clientBefore);
-  const cpuAfter = serverCpuMs();
+  const cpuAfter = serverCpuMs(baseUrl);
   collect(
     samples,
     elapsed,

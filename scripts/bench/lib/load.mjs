@@ -16,7 +16,7 @@ export async function runLoad({
   const serverTimes = [];
   const statuses = new Map();
   let sent = 0;
-  const cpuBefore = serverCpuMs();
+  const cpuBefore = serverCpuMs(baseUrl);
   const started = performance.now();
   const deadline = started + durationMs;
   const worker = async (w) => {
@@ -40,7 +40,7 @@ export async function runLoad({
   };
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
   const elapsed = (performance.now() - started) / 1000;
-  const cpuAfter = serverCpuMs();
+  const cpuAfter = serverCpuMs(baseUrl);
   return {
     cpuPerRequest:
       cpuBefore === null || cpuAfter === null || latencies.length === 0

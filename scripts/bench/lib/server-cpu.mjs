@@ -12,10 +12,16 @@ const WRANGLER_DEV = /wrangler-dist\/cli\.js dev\b/;
 const COUNTED = /(^|\/)workerd\b|wrangler-dist\/cli\.js dev\b/;
 
 /**
- * The CPU time (ms) of `wrangler dev` and its workerd processes so far; processes of other tools
- * (a vitest run's workerd, esbuild) are not counted.
+ * The CPU time (ms) of the `wrangler dev` serving `baseUrl` and its workerd processes so far;
+ * processes of other tools (a vitest run's workerd, esbuild, another instance on another port)
+ * are not counted.
  */
-export function serverCpuMs() {
+export function serverCpuMs(baseUrl = process.env.BASE_URL ?? "http://127.0.0.1:8787") {
+  const port = new URL(baseUrl).port || "8787";
+  const servesPort = (cmdline) => {
+    const flag = /--port[ =](\d+)/.exec(cmdline);
+    return (flag ? flag[1] : "8787") === port;
+  };
   let entries;
   try {
     entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -43,7 +49,7 @@ export function serverCpuMs() {
     for (let p = pid, hops = 0; p > 1 && hops < 10; hops++) {
       const proc = processes.get(p);
       if (!proc) return false;
-      if (WRANGLER_DEV.test(proc.cmdline)) return true;
+      if (WRANGLER_DEV.test(proc.cmdline)) return servesPort(proc.cmdline);
       p = proc.ppid;
     }
     return false;
