@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { type Appointment, appointments, branches, nestedBookingSlots } from "../../../../drizzle/schema";
 import type { Principal } from "../../auth/principal";
 import type { TenantScope } from "../../db/tenant-scope";
@@ -38,3 +38,20 @@ export const actorOf = (principal: Principal): Actor =>
 
 /** Appointments in these states can still be moved or cancelled. */
 export const CHANGEABLE = ["pending", "confirmed"] as const;
+
+/**
+ * The appointment exactly as it was read: same version and still in one of `statuses`. A write
+ * guarded by it takes effect only if nobody changed the appointment meanwhile (optimistic
+ * concurrency); otherwise it changes nothing and the caller answers 409.
+ */
+export function unchangedSince(
+  scope: TenantScope,
+  current: Pick<Appointment, "id" | "version">,
+  statuses: readonly Appointment["status"][] = CHANGEABLE,
+): SQL {
+  return and(
+    scope.byId(appointments, current.id),
+    eq(appointments.version, current.version),
+    inArray(appointments.status, [...statuses]),
+  )!;
+}

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { appointments, customers } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
@@ -8,7 +8,14 @@ import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
-import { type Actor, branchTimeZone, CHANGEABLE, loadAppointment, segmentsOf } from "./appointment-access";
+import {
+  type Actor,
+  branchTimeZone,
+  CHANGEABLE,
+  loadAppointment,
+  segmentsOf,
+  unchangedSince,
+} from "./appointment-access";
 import { versionConflict } from "./booking-errors";
 import { modificationOf, recordModification } from "./modification-sql";
 import { freeAppointment, updatedBy } from "./occupancy-sql";
@@ -61,13 +68,7 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
         lockToken,
         updatedAt: now,
       })
-      .where(
-        and(
-          scope.byId(appointments, current.id),
-          eq(appointments.version, current.version),
-          inArray(appointments.status, [...CHANGEABLE]),
-        ),
-      ),
+      .where(unchangedSince(scope, current)),
     freeAppointment(current.id, guard),
     ...recordModification(
       modificationOf(current, policy, {

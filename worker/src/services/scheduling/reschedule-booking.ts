@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { appointments } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
@@ -8,7 +8,7 @@ import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
-import { type Actor, CHANGEABLE, loadAppointment } from "./appointment-access";
+import { type Actor, CHANGEABLE, loadAppointment, unchangedSince } from "./appointment-access";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
 import { resolveBookingTarget } from "./booking-target";
@@ -105,13 +105,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
           lockToken,
           updatedAt: now,
         })
-        .where(
-          and(
-            scope.byId(appointments, current.id),
-            eq(appointments.version, current.version),
-            inArray(appointments.status, [...CHANGEABLE]),
-          ),
-        ),
+        .where(unchangedSince(scope, current)),
       freeAppointment(current.id, guard),
       occupyById(
         staffCalendarKey(target.staff.id),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   type Appointment,
   appointments,
@@ -12,7 +12,7 @@ import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
-import { branchTimeZone, CHANGEABLE, loadAppointment, segmentsOf } from "./appointment-access";
+import { branchTimeZone, loadAppointment, segmentsOf, unchangedSince } from "./appointment-access";
 import { appointmentConflict, versionConflict } from "./booking-errors";
 import type { CompositeRequest } from "./composite-plan";
 import {
@@ -83,13 +83,7 @@ export async function rescheduleComposite(
           lockToken,
           updatedAt: now,
         })
-        .where(
-          and(
-            scope.byId(appointments, current.id),
-            eq(appointments.version, current.version),
-            inArray(appointments.status, [...CHANGEABLE]),
-          ),
-        ),
+        .where(unchangedSince(scope, current)),
       sql`DELETE FROM nested_booking_slots WHERE appointment_id = ${current.id} AND ${guard}`,
       ...segmentRowStatements(scope.companyId, sql`${current.id}`, slot, occupied, guard),
       freeAppointment(current.id, guard),

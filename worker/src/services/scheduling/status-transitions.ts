@@ -1,10 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { type Appointment, appointments, customers } from "../../../../drizzle/schema";
 import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
-import { loadAppointment } from "./appointment-access";
+import { loadAppointment, unchangedSince } from "./appointment-access";
 import { invalidTransition, versionConflict } from "./booking-errors";
 import { updatedBy } from "./occupancy-sql";
 
@@ -57,13 +57,7 @@ export async function changeStatus(
         lockToken,
         updatedAt: now,
       })
-      .where(
-        and(
-          scope.byId(appointments, current.id),
-          eq(appointments.version, current.version),
-          inArray(appointments.status, [...step.from]),
-        ),
-      )
+      .where(unchangedSince(scope, current, step.from))
       .returning(),
     ...(counter
       ? [
