@@ -438,3 +438,22 @@ describe("the cron sweep", () => {
     expect(appointment).toMatchObject({ source: "calcom", staffId: salon.staffIds[0], startsAt: start });
   });
 });
+
+describe("drift detection relinks", () => {
+  it("links a booking found by our metadata, so a later push does not create a second one", async () => {
+    const salon = await createSyncedSalon();
+    const booked = await book(salon, berlin("2027-06-10", "10:00"));
+    const link = await pushedLink(booked.id);
+    // The link forgot its uid (say, a write lost in an outage) and still waits for a push.
+    await db
+      .update(calcomEventMaps)
+      .set({ calcomBookingUid: null, pushStatus: "pending", updatedAt: new Date(0) })
+      .where(eq(calcomEventMaps.id, link.id));
+    expect((await detectDrift(salon)).drift_detected).toBe(false);
+    const [relinked] = await db.select().from(calcomEventMaps).where(eq(calcomEventMaps.id, link.id));
+    expect(relinked!.calcomBookingUid).toBe(link.calcomBookingUid);
+    await sweepCalcomSync(env, db);
+    const mirrors = (await calcomBookingOf(salon, booked.id)).filter((b) => b.status !== "cancelled");
+    expect(mirrors).toHaveLength(1);
+  });
+});

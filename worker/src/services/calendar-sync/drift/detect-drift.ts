@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt } from "drizzle-orm";
 import {
   appointments,
   calcomEventMaps,
@@ -7,7 +7,7 @@ import {
   integrations,
   teamEventTypeMappings,
 } from "../../../../../drizzle/schema";
-import { runBatch } from "../../../db/batch";
+import { type BatchStatement, runBatch } from "../../../db/batch";
 import type { Db } from "../../../db/client";
 import {
   type CalcomBookingState,
@@ -94,7 +94,7 @@ export async function detectDrift(
 
   const findings: DriftFinding[] = [];
   const paired = new Set<string>();
-  const linkChanges: { linkId: number | null; appointmentId: number; details: DriftDetail[] }[] = [];
+  const linkChanges: LinkChange[] = [];
   for (const row of platformRows) {
     const calcom = (row.linkUid ? bookings.get(row.linkUid) : undefined) ?? byAppointment.get(row.id);
     // The linked booking was moved on Cal.com: it lives on under its new uid.
@@ -115,10 +115,14 @@ export async function detectDrift(
         : [];
     for (const difference of differences) findings.push(findingOf(row.id, current?.uid ?? null, difference));
     const drifted = differences.length > 0;
-    if (drifted || row.linkDrift === "drift") {
+    // A pair found through our metadata (or a moved booking's new uid) is linked now, so a later
+    // push reschedules that booking instead of creating a second one.
+    const relinked = current !== undefined && row.linkUid !== current.uid;
+    if (drifted || relinked || row.linkDrift === "drift") {
       linkChanges.push({
         linkId: row.linkId,
         appointmentId: row.id,
+        uid: current?.uid ?? null,
         details: differences.map((d) => ({
           field: fieldOf(d.issue),
           platform: d.platform,
@@ -186,40 +190,65 @@ const fieldOf = (issue: DriftFinding["issue"]): DriftDetail["field"] =>
   issue === "time_mismatch" ? "time" : issue === "attendee_mismatch" ? "attendee" : "status";
 
 /** Drift (or its end) on the link rows, written in batches: one statement per changed link. */
-async function recordFindings(
-  db: Db,
-  companyId: number,
-  changes: { linkId: number | null; appointmentId: number; details: DriftDetail[] }[],
-) {
+interface LinkChange {
+  linkId: number | null;
+  appointmentId: number;
+  /** The Cal.com booking the appointment pairs with, when there is one. */
+  uid: string | null;
+  details: DriftDetail[];
+}
+
+/** Drift (or its end) and the current uid on the link rows, in batches: one statement per link. */
+async function recordFindings(db: Db, companyId: number, changes: LinkChange[]) {
   const now = new Date();
-  const statements = changes.map((change) => {
+  const uids = changes.map((c) => c.uid).filter((uid): uid is string => uid !== null);
+  const statements: BatchStatement[] = [];
+  // A booking held for review without an appointment gives its uid up to the appointment it pairs with.
+  for (let i = 0; i < uids.length; i += 90) {
+    statements.push(
+      db
+        .delete(calcomEventMaps)
+        .where(
+          and(
+            eq(calcomEventMaps.companyId, companyId),
+            isNull(calcomEventMaps.appointmentId),
+            inArray(calcomEventMaps.calcomBookingUid, uids.slice(i, i + 90)),
+          ),
+        ),
+    );
+  }
+  for (const change of changes) {
     const drift = change.details.length > 0;
     const values = {
       driftStatus: drift ? ("drift" as const) : ("synced" as const),
       driftDetails: drift ? change.details : null,
       driftDetectedAt: drift ? now : null,
+      ...(change.uid ? { calcomBookingUid: change.uid } : {}),
       updatedAt: now,
     };
-    return change.linkId === null
-      ? db
-          .insert(calcomEventMaps)
-          .values({
-            companyId,
-            appointmentId: change.appointmentId,
-            origin: "platform",
-            pushStatus: "pending",
-            ...values,
-          })
-          .onConflictDoNothing()
-      : db
-          .update(calcomEventMaps)
-          .set(values)
-          .where(
-            and(
-              eq(calcomEventMaps.id, change.linkId),
-              inArray(calcomEventMaps.driftStatus, ["synced", "drift", "resolved"]),
+    statements.push(
+      change.linkId === null
+        ? db
+            .insert(calcomEventMaps)
+            .values({
+              companyId,
+              appointmentId: change.appointmentId,
+              origin: "platform",
+              // Missing in Cal.com: the sweep pushes it. Present: only linked.
+              pushStatus: change.uid ? "pushed" : "pending",
+              ...values,
+            })
+            .onConflictDoNothing()
+        : db
+            .update(calcomEventMaps)
+            .set(values)
+            .where(
+              and(
+                eq(calcomEventMaps.id, change.linkId),
+                inArray(calcomEventMaps.driftStatus, ["synced", "drift", "resolved"]),
+              ),
             ),
-          );
-  });
+    );
+  }
   for (let i = 0; i < statements.length; i += 50) await runBatch(db, statements.slice(i, i + 50));
 }
