@@ -105,6 +105,12 @@ for (const route of routes) {
 // service that member performs at their branch, on days beyond the seeded range (so the slots are
 // free), one request after the other.
 const offersByBranch = new Map();
+// Days 62…87 first (beyond the seeded range); once earlier runs have filled them (every run books
+// a few hundred slots there), the free gaps between seeded appointments from day 11 on.
+const BOOKING_DAYS = [
+  ...Array.from({ length: 26 }, (_, i) => 62 + i),
+  ...Array.from({ length: 51 }, (_, i) => 11 + i),
+];
 const plans = [];
 for (const member of staff) {
   if (plans.length >= connections) break;
@@ -119,7 +125,8 @@ for (const member of staff) {
   if (!bookable) continue;
   const gapMs = (bookable.buffer_before_minutes + bookable.buffer_after_minutes) * 60_000;
   const slots = [];
-  for (let d = 62; slots.length < 300 && d < 88; d++) {
+  for (const d of BOOKING_DAYS) {
+    if (slots.length >= 300) break;
     const res = await fetch(`${baseUrl}/api/v2/availability/simple`, {
       method: "POST",
       headers,

@@ -444,13 +444,20 @@ interface Plan {
   slots: { date: string; time: string }[];
 }
 const plans: Plan[] = [];
+// Days 62…87 first (beyond the seeded range); once earlier runs have filled them (every run books
+// a few hundred slots there), the free gaps between seeded appointments from day 11 on.
+const BOOKING_DAYS = [
+  ...Array.from({ length: 26 }, (_, i) => 62 + i),
+  ...Array.from({ length: 51 }, (_, i) => 11 + i),
+];
 for (const member of staff) {
   const skills = await list<{ service_id: number }>(`/api/v1/qualifications?staff_id=${member.id}`);
   const service = services.find((s) => offered.has(s.id) && skills.some((q) => q.service_id === s.id));
   if (!service) continue;
   const gapMs = (service.buffer_before_minutes + service.buffer_after_minutes) * 60_000;
   const slots: Plan["slots"] = [];
-  for (let d = 62; slots.length < 400 && d < 88; d++) {
+  for (const d of BOOKING_DAYS) {
+    if (slots.length >= 400) break;
     const day = localDate(Date.now() + d * DAY);
     const body = await api("/api/v2/availability/simple", {
       method: "POST",
