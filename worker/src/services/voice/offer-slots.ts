@@ -157,7 +157,6 @@ export async function holdOffers(
       ctx.tenant.holdTtlSeconds,
       {
         earlierHoldIds: [...callHoldIds(ctx)],
-        background: ctx.waitUntil,
       },
     ),
   );
