@@ -183,3 +183,15 @@ export async function book(salon: Salon, startsAt: string, staffIndex = 0, custo
   const body = await json<{ appointment_id?: number; error?: { code: string } }>(response);
   return { status: response.status, id: body.appointment_id ?? 0, body };
 }
+
+/** "Someone booked in Cal.com's UI": a booking on the salon's event type, hosted by Cal.com user `host`. */
+export function bookInCalcom(salon: SyncedSalon, start: string, name: string, host: number = USERS[0]) {
+  const email = `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.test`;
+  return salon.control.createBooking({
+    eventTypeId: salon.eventTypeId,
+    start,
+    attendee: { name, email, timeZone: "Europe/Berlin" },
+    routing: { teamMemberIds: [host] },
+    force: true,
+  });
+}

@@ -7,7 +7,15 @@ import { sweepCalcomSync } from "../../src/services/calendar-sync/sweep";
 import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
-import { book, calcomBookingOf, createSyncedSalon, pushedLink, type SyncedSalon, USERS } from "./harness";
+import {
+  book,
+  bookInCalcom,
+  calcomBookingOf,
+  createSyncedSalon,
+  pushedLink,
+  type SyncedSalon,
+  USERS,
+} from "./harness";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -139,13 +147,7 @@ describe("Cal.com webhooks", () => {
     const salon = await createSyncedSalon();
     const booked = await book(salon, berlin("2027-04-05", "10:00"));
     await pushedLink(booked.id);
-    const clash = await salon.control.createBooking({
-      eventTypeId: salon.eventTypeId,
-      start: berlin("2027-04-05", "10:15"),
-      attendee: { name: "Zweite Kundin", email: "zweite@example.test", timeZone: "Europe/Berlin" },
-      routing: { teamMemberIds: [USERS[0]] },
-      force: true,
-    });
+    const clash = await bookInCalcom(salon, berlin("2027-04-05", "10:15"), "Zweite Kundin", USERS[0]);
     expect(salon.deliveries.at(-1)).toMatchObject({
       trigger: "BOOKING_CREATED",
       status: 200,
@@ -224,13 +226,7 @@ describe("nothing is lost", () => {
       start: berlin("2027-06-01", "15:00"),
       force: true,
     });
-    const walkIn = await salon.control.createBooking({
-      eventTypeId: salon.eventTypeId,
-      start: berlin("2027-06-02", "11:00"),
-      attendee: { name: "Web Kunde", email: "webkunde@example.test", timeZone: "Europe/Berlin" },
-      routing: { teamMemberIds: [USERS[1]] },
-      force: true,
-    });
+    const walkIn = await bookInCalcom(salon, berlin("2027-06-02", "11:00"), "Web Kunde", USERS[1]);
     const drift = await detectDrift(salon);
     expect(drift.details.map((d) => d.issue).sort()).toEqual(["missing_on_platform", "time_mismatch"]);
     expect(drift.details.find((d) => d.issue === "time_mismatch")).toMatchObject({
@@ -413,13 +409,7 @@ describe("the cron sweep", () => {
     // Inside the sweep's default window (yesterday to two months ahead).
     const start = new Date(Date.now() + 3 * 86_400_000);
     start.setUTCHours(9, 0, 0, 0);
-    const made = await salon.control.createBooking({
-      eventTypeId: salon.eventTypeId,
-      start: start.toISOString(),
-      attendee: { name: "Verlorene Buchung", email: "lost@example.test", timeZone: "Europe/Berlin" },
-      routing: { teamMemberIds: [USERS[0]] },
-      force: true,
-    });
+    const made = await bookInCalcom(salon, start.toISOString(), "Verlorene Buchung", USERS[0]);
     expect(
       await db.select().from(calcomEventMaps).where(eq(calcomEventMaps.calcomBookingUid, made.uid)),
     ).toEqual([]);

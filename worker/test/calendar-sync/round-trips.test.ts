@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { appointments, calcomEventMaps } from "../../../drizzle/schema";
+import { appointmentModifications, appointments, calcomEventMaps } from "../../../drizzle/schema";
 import { api } from "../helpers/api";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
-import { book, calcomBookingOf, createSyncedSalon, pushedLink, USERS } from "./harness";
+import { book, bookInCalcom, calcomBookingOf, createSyncedSalon, pushedLink, USERS } from "./harness";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -76,13 +76,7 @@ describe("platform → Cal.com", () => {
 describe("Cal.com → platform", () => {
   it("books a Cal.com booking on the platform through the staff member's calendar", async () => {
     const salon = await createSyncedSalon();
-    const made = await salon.control.createBooking({
-      eventTypeId: salon.eventTypeId,
-      start: berlin("2027-03-04", "11:00"),
-      attendee: { name: "Neue Kundin", email: "neu@example.test", timeZone: "Europe/Berlin" },
-      routing: { teamMemberIds: [USERS[0]] },
-      force: true,
-    });
+    const made = await bookInCalcom(salon, berlin("2027-03-04", "11:00"), "Neue Kundin", USERS[0]);
     expect(salon.deliveries.at(-1)).toMatchObject({
       trigger: "BOOKING_CREATED",
       status: 200,
@@ -129,5 +123,52 @@ describe("Cal.com → platform", () => {
     // Nothing is pushed back for a change that came from Cal.com.
     const requests = (await salon.control.log()).requests.filter((r) => r.method !== "GET");
     expect(requests).toEqual([]);
+  });
+});
+
+describe("what the sync leaves alone, and what it cannot refuse", () => {
+  it("writes no Cal.com link for a company without Cal.com", async () => {
+    const { createSalon } = await import("../helpers/salon");
+    const plain = await createSalon();
+    const booked = await book(plain, berlin("2027-03-08", "10:00"));
+    expect(booked.status).toBe(201);
+    expect(
+      await db.select().from(calcomEventMaps).where(eq(calcomEventMaps.appointmentId, booked.id)),
+    ).toEqual([]);
+  });
+
+  it("applies a cancellation made in Cal.com even when the policy would block it, and records the violation", async () => {
+    const salon = await createSyncedSalon({ hours: { start: "00:00", end: "23:55" } });
+    const policy = await api("/api/v1/policies", {
+      apiKey: salon.key,
+      body: {
+        configurable_type: "company",
+        configurable_id: salon.company.companyId,
+        policy_type: "cancellation",
+        config: { min_hours_notice: 48, violation_action: "block" },
+      },
+    });
+    expect(policy.status).toBe(201);
+    const ms = Date.now() + 5 * 3_600_000;
+    const booked = await book(salon, new Date(ms - (ms % 900_000)).toISOString());
+    expect(booked.status).toBe(201);
+    // On the platform the late cancellation is refused …
+    const refused = await api(`/api/v2/bookings/${booked.id}`, {
+      method: "DELETE",
+      apiKey: salon.key,
+      body: {},
+    });
+    expect(refused.status).toBe(409);
+    // … but when it happened in Cal.com, it has happened.
+    const link = await pushedLink(booked.id);
+    await salon.control.cancelBooking(link.calcomBookingUid!, { cancellationReason: "krank", force: true });
+    expect(salon.deliveries.at(-1)).toMatchObject({ trigger: "BOOKING_CANCELLED", outcome: "cancelled" });
+    const [row] = await db.select().from(appointments).where(eq(appointments.id, booked.id));
+    expect(row).toMatchObject({ status: "cancelled", cancelledBy: "calcom" });
+    const [modification] = await db
+      .select()
+      .from(appointmentModifications)
+      .where(eq(appointmentModifications.appointmentId, booked.id));
+    expect(modification).toMatchObject({ modificationType: "cancellation", withinPolicy: false });
   });
 });
