@@ -395,6 +395,17 @@ describe("event types", () => {
       body: { from: "gestern" },
     });
     expect(bad.status).toBe(422);
+    const malformed = await api("/api/v2/calcom/detect-drift", {
+      method: "POST",
+      apiKey: salon.key,
+      rawBody: "{nope",
+      headers: { "content-type": "application/json" },
+    });
+    expect(malformed.status).toBe(400);
+    // Without a body the default window applies.
+    expect((await api("/api/v2/calcom/detect-drift", { method: "POST", apiKey: salon.key })).status).toBe(
+      200,
+    );
     const health = await json<{ connected: boolean; status: string }>(
       await api("/api/v2/calcom/health", { apiKey: plain.key }),
     );

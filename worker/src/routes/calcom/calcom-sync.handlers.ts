@@ -3,7 +3,6 @@ import { and, eq, inArray } from "drizzle-orm";
 import { calcomEventMaps, calcomTeamMembers, staff } from "../../../../drizzle/schema";
 import type { AppEnv } from "../../http/app-env";
 import { invalidFields } from "../../http/errors";
-import { fieldErrors } from "../../http/validation";
 import { tenantScope } from "../../middleware/authorize";
 import { defaultWindow, detectDrift } from "../../services/calendar-sync/drift/detect-drift";
 import { localTimeOf } from "../../services/calendar-sync/drift/local-time";
@@ -55,10 +54,9 @@ export function registerCalcomHandlers(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(detectDriftRoute, async (c) => {
     const scope = tenantScope(c);
-    const body = (await c.req.json().catch(() => ({}))) as { from?: string; to?: string };
-    const parsed = detectDriftRoute.request.body.content["application/json"].schema.safeParse(body ?? {});
-    if (!parsed.success) throw invalidFields(fieldErrors(parsed.error.issues, "body"));
-    const window = windowOf(parsed.data);
+    // The body is optional: the route's validator checks it when there is one.
+    const body = c.req.valid("json") ?? {};
+    const window = windowOf(body);
     const report = await detectDrift(c.env, scope.db, scope.companyId, window);
     const timeZone = report.timeZone;
     const drifted = new Set(report.findings.map((f) => f.appointmentId ?? f.calcomBookingUid));
@@ -87,16 +85,8 @@ export function registerCalcomHandlers(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(autoResolveRoute, async (c) => {
     const scope = tenantScope(c);
-    const body = (await c.req.json().catch(() => ({}))) as unknown;
-    const parsed = autoResolveRoute.request.body.content["application/json"].schema.safeParse(body ?? {});
-    if (!parsed.success) throw invalidFields(fieldErrors(parsed.error.issues, "body"));
-    const outcome = await autoResolveDrift(
-      c.env,
-      scope.db,
-      scope.companyId,
-      parsed.data.strategy,
-      windowOf(parsed.data),
-    );
+    const body = c.req.valid("json") ?? {};
+    const outcome = await autoResolveDrift(c.env, scope.db, scope.companyId, body.strategy, windowOf(body));
     return c.json(
       {
         success: outcome.failed === 0,

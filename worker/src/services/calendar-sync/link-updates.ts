@@ -79,6 +79,3 @@ export async function recordIntegrationHealth(db: Db, companyId: number, error: 
           },
     });
 }
-
-export const linkOfBooking = (companyId: number, uid: string) =>
-  and(eq(calcomEventMaps.companyId, companyId), eq(calcomEventMaps.calcomBookingUid, uid));
