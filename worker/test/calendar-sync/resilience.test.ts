@@ -3,6 +3,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { activityLog, appointments, calcomEventMaps, webhookLogs } from "../../../drizzle/schema";
 import { calcomSignature } from "../../../tools/calcom-double";
+import { claimPush, PUSH_LEASE_MS } from "../../src/services/calendar-sync/link-updates";
+import { pushAppointment } from "../../src/services/calendar-sync/push-appointment";
 import { sweepCalcomSync } from "../../src/services/calendar-sync/sweep";
 import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
@@ -456,5 +458,48 @@ describe("drift detection relinks", () => {
     await sweepCalcomSync(env, db);
     const mirrors = (await calcomBookingOf(salon, booked.id)).filter((b) => b.status !== "cancelled");
     expect(mirrors).toHaveLength(1);
+  });
+});
+
+describe("push claims", () => {
+  it("lets only one of two simultaneous pushers create the Cal.com booking", async () => {
+    const salon = await createSyncedSalon();
+    await salon.control.armFault({ kind: "http_503", count: 100_000, pathPrefix: "/v2/bookings" });
+    const booked = await book(salon, berlin("2027-06-11", "10:00"));
+    await vi.waitFor(
+      async () => {
+        const [row] = await db
+          .select()
+          .from(calcomEventMaps)
+          .where(eq(calcomEventMaps.appointmentId, booked.id));
+        expect(row?.pushStatus).toBe("failed");
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    await salon.control.clearFaults();
+    const job = { companyId: salon.company.companyId, appointmentId: booked.id };
+    const results = await Promise.all([pushAppointment(env, db, job), pushAppointment(env, db, job)]);
+    expect(results.sort()).toEqual(["busy", "pushed"]);
+    expect(await calcomBookingOf(salon, booked.id)).toHaveLength(1);
+  });
+
+  it("keeps a second pusher out while an attempt runs, and lets it in once the attempt has lapsed", async () => {
+    const salon = await createSyncedSalon();
+    const booked = await book(salon, berlin("2027-06-12", "10:00"));
+    const link = await pushedLink(booked.id);
+    // A new change marks the link again; one pusher has taken it and is still at work.
+    await db
+      .update(calcomEventMaps)
+      .set({ pushStatus: "pending", syncAttempts: 0 })
+      .where(eq(calcomEventMaps.id, link.id));
+    expect(await claimPush(db, link.id, 0)).toBe(true);
+    const job = { companyId: salon.company.companyId, appointmentId: booked.id };
+    expect(await pushAppointment(env, db, job)).toBe("busy");
+    await db
+      .update(calcomEventMaps)
+      .set({ updatedAt: new Date(Date.now() - PUSH_LEASE_MS - 1000) })
+      .where(eq(calcomEventMaps.id, link.id));
+    expect(await pushAppointment(env, db, job)).toBe("pushed");
+    expect((await calcomBookingOf(salon, booked.id)).filter((b) => b.status !== "cancelled")).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { calcomEventMaps, integrations } from "../../../../drizzle/schema";
 import type { Db } from "../../db/client";
 
@@ -27,16 +27,36 @@ export async function markPushed(
     .where(eq(calcomEventMaps.id, linkId));
 }
 
+/** How long a claimed push may run before another pusher may take the link over (the sweep's age too). */
+export const PUSH_LEASE_MS = 2 * 60_000;
+
 /**
- * Takes one push attempt of a link for this worker: the attempt counter moves only if nobody else
- * moved it since we read it, so two pushers (a queue retry and the sweep) never both create a
- * booking in Cal.com. The claim lapses by itself: the sweep retakes links untouched for minutes.
+ * Takes one push attempt of a link for this worker, so two pushers (a queue retry and the sweep)
+ * never both create a booking in Cal.com. The attempt counter moves only if nobody moved it since
+ * we read it, and only if no other attempt is running: a running attempt has set the link
+ * `pending` with a fresh time and a counter above zero (a change the outbox just marked has it at
+ * zero). An attempt whose worker vanished lapses after PUSH_LEASE_MS.
  */
-export async function claimPush(db: Db, linkId: number, seenAttempts: number): Promise<boolean> {
+export async function claimPush(
+  db: Db,
+  linkId: number,
+  seenAttempts: number,
+  now = Date.now(),
+): Promise<boolean> {
   const result = await db
     .update(calcomEventMaps)
-    .set({ syncAttempts: seenAttempts + 1, updatedAt: new Date() })
-    .where(and(eq(calcomEventMaps.id, linkId), eq(calcomEventMaps.syncAttempts, seenAttempts)))
+    .set({ syncAttempts: seenAttempts + 1, pushStatus: "pending", updatedAt: new Date(now) })
+    .where(
+      and(
+        eq(calcomEventMaps.id, linkId),
+        eq(calcomEventMaps.syncAttempts, seenAttempts),
+        or(
+          inArray(calcomEventMaps.pushStatus, ["failed", "pushed"]),
+          eq(calcomEventMaps.syncAttempts, 0),
+          lt(calcomEventMaps.updatedAt, new Date(now - PUSH_LEASE_MS)),
+        ),
+      ),
+    )
     .run();
   return result.meta.changes === 1;
 }

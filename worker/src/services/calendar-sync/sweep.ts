@@ -3,10 +3,9 @@ import { calcomEventMaps, companies, integrations } from "../../../../drizzle/sc
 import type { Db } from "../../db/client";
 import type { Env } from "../../env";
 import { autoResolveDrift } from "./drift/resolve-drift";
+import { PUSH_LEASE_MS } from "./link-updates";
 import { pushAppointment } from "./push-appointment";
 
-/** A pending push older than this lost its queue message (or the queue gave up): push it here. */
-const STALE_PUSH_MS = 2 * 60_000;
 const MAX_PUSHES_PER_SWEEP = 200;
 
 /**
@@ -24,7 +23,7 @@ export async function sweepCalcomSync(env: Env, db: Db, now = Date.now()) {
       and(
         inArray(calcomEventMaps.pushStatus, ["pending", "failed"]),
         isNotNull(calcomEventMaps.appointmentId),
-        lt(calcomEventMaps.updatedAt, new Date(now - STALE_PUSH_MS)),
+        lt(calcomEventMaps.updatedAt, new Date(now - PUSH_LEASE_MS)),
       ),
     )
     .orderBy(calcomEventMaps.updatedAt)
