@@ -17,7 +17,10 @@ export type BookingCustomer =
       customerId: number | null;
       name: string;
       line: string;
-      /** The customer reached the hourly limit of voice bookings. */
+      /**
+       * The customer reached the hourly limit of voice bookings (read without a lock: the early
+       * answer; book-appointment claims the booking atomically before it books, see booking-claim).
+       */
       limited: boolean;
       /** An appointment of the customer that overlaps the wanted time. */
       clash: { startsAt: Date; service: string } | null;
@@ -130,8 +133,8 @@ function ask(
   return { ok: false, answer: answer(false, ctx.t(key), { reason }) };
 }
 
-/** How many voice bookings the customer made in the last hour. */
-function bookingsLastHourQuery(ctx: VoiceContext, customer: number[] | SQL) {
+/** How many voice bookings the customer made in the last hour (the measure of the hourly limit). */
+export function bookingsLastHourQuery(ctx: VoiceContext, customer: number[] | SQL) {
   return ctx.scope.db
     .select({ n: count() })
     .from(appointments)

@@ -2,7 +2,8 @@ import { zonedInstant } from "../../../domain/zoned-time";
 import { ApiError } from "../../../http/errors";
 import { createBooking } from "../../scheduling/create-booking";
 import { releaseCallHolds } from "../../scheduling/holds";
-import { bookingCustomer } from "../booking-customer";
+import { claimVoiceBooking, releaseVoiceBooking } from "../booking-claim";
+import { type BookingCustomer, bookingCustomer } from "../booking-customer";
 import { callRowId } from "../call-record";
 import { createLead } from "../caller";
 import type { VoiceService } from "../catalog";
@@ -65,75 +66,113 @@ export const bookAppointment: VoiceFunction = {
     }
 
     await ctx.admitted();
-    const customerId = customer.customerId ?? (await createLead(ctx, customer.name, customer.line));
-    // The call's row is written while the slot is found: the caller is waiting.
+    // The call's row is written while the booking is claimed and the slot found: the caller is waiting.
     const callRow = callRowId(ctx);
     callRow.catch(() => undefined); // awaited below; an early return must not leave it unhandled
-    const held = ctx.offers.find(
-      (o) => o.serviceId === service.id && o.startsAt === startsAt && (!staff || o.staffId === staff.id),
-    );
-    let staffId = held?.staffId ?? staff?.id;
-    if (staffId === undefined) {
-      const found = await searchSlots(ctx, {
-        service,
-        date: when.date,
-        time: when.time,
-        count: 3,
-      });
-      if (!found.exact) return offerInstead(ctx, service, startsAt, when.date, when.time, undefined);
-      staffId = found.exact.staffId;
-    }
+    // The count above was only read: two calls of the customer may both have seen one booking
+    // left. The claim takes it atomically (a new lead has no bookings to count).
+    const claim =
+      customer.customerId === null
+        ? null
+        : await phase(ctx, "claim", claimVoiceBooking(ctx, customer.customerId));
+    if (claim && claim.id === null) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
     try {
-      const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
-      const { appointment, target } = await phase(
+      return await bookFor(
         ctx,
-        "book",
-        createBooking(ctx.scope, ctx.env, {
-          customerId,
-          serviceId: service.id,
-          staffId,
-          branchId: ctx.tenant.branchId,
-          startsAt: new Date(startsAt),
-          source: "voice_ai",
-          customerNotes: notes ?? null,
-          holdId: held?.holdId,
-          callId: await callRow,
-        }),
+        customer,
+        service,
+        staff?.id,
+        { date: when.date, time: when.time },
+        startsAt,
+        callRow,
       );
-      if (ctx.callId) {
-        // The call's other holds go after the answer (before the call's next request is admitted).
-        const callId = ctx.callId;
-        const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, undefined, ctx.waitUntil);
-        if (ctx.beforeNextRequest) ctx.beforeNextRequest(release);
-        else await release();
-        await ctx.rememberOffers([]);
-      }
-      const spoken = {
-        service: target.service.name,
-        when: speakWhen(ctx, appointment.startsAt),
-        staff: target.staff.displayName,
-      };
-      const message = ctx.t(notes ? "booked_with_notes" : "booked", spoken);
-      return answer(true, message, {
-        appointment_id: appointment.id,
-        confirmation_message: message,
-        starts_at: appointment.startsAt.toISOString(),
-        ends_at: appointment.endsAt.toISOString(),
-        service_name: target.service.name,
-        staff_id: target.staff.id,
-        staff_name: target.staff.displayName,
-        customer_id: customerId,
-        customer_name: customer.name,
-        calendar_link: null,
-      });
-    } catch (error) {
-      if (error instanceof ApiError && TAKEN.has(error.code)) {
-        return offerInstead(ctx, service, startsAt, when.date, when.time, staff?.id);
-      }
-      throw error;
+    } finally {
+      if (claim) await phase(ctx, "unclaim", releaseVoiceBooking(ctx, claim).catch(logRelease));
     }
   },
 };
+
+/**
+ * Books the time for the customer (a new lead is created now): the call's held offer for it, else
+ * the staff member asked for, else whoever is free then; a taken time is answered with alternatives.
+ */
+async function bookFor(
+  ctx: VoiceContext,
+  customer: Extract<BookingCustomer, { ok: true }>,
+  service: VoiceService,
+  wantedStaffId: number | undefined,
+  when: { date: string; time: string },
+  startsAt: number,
+  callRow: Promise<number | null>,
+): Promise<VoiceAnswer> {
+  const customerId = customer.customerId ?? (await createLead(ctx, customer.name, customer.line));
+  const held = ctx.offers.find(
+    (o) =>
+      o.serviceId === service.id &&
+      o.startsAt === startsAt &&
+      (wantedStaffId === undefined || o.staffId === wantedStaffId),
+  );
+  let staffId = held?.staffId ?? wantedStaffId;
+  if (staffId === undefined) {
+    const found = await searchSlots(ctx, {
+      service,
+      date: when.date,
+      time: when.time,
+      count: 3,
+    });
+    if (!found.exact) return offerInstead(ctx, service, startsAt, when.date, when.time, undefined);
+    staffId = found.exact.staffId;
+  }
+  try {
+    const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
+    const { appointment, target } = await phase(
+      ctx,
+      "book",
+      createBooking(ctx.scope, ctx.env, {
+        customerId,
+        serviceId: service.id,
+        staffId,
+        branchId: ctx.tenant.branchId,
+        startsAt: new Date(startsAt),
+        source: "voice_ai",
+        customerNotes: notes ?? null,
+        holdId: held?.holdId,
+        callId: await callRow,
+      }),
+    );
+    if (ctx.callId) {
+      // The call's other holds go after the answer (before the call's next request is admitted).
+      const callId = ctx.callId;
+      const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, undefined, ctx.waitUntil);
+      if (ctx.beforeNextRequest) ctx.beforeNextRequest(release);
+      else await release();
+      await ctx.rememberOffers([]);
+    }
+    const spoken = {
+      service: target.service.name,
+      when: speakWhen(ctx, appointment.startsAt),
+      staff: target.staff.displayName,
+    };
+    const message = ctx.t(notes ? "booked_with_notes" : "booked", spoken);
+    return answer(true, message, {
+      appointment_id: appointment.id,
+      confirmation_message: message,
+      starts_at: appointment.startsAt.toISOString(),
+      ends_at: appointment.endsAt.toISOString(),
+      service_name: target.service.name,
+      staff_id: target.staff.id,
+      staff_name: target.staff.displayName,
+      customer_id: customerId,
+      customer_name: customer.name,
+      calendar_link: null,
+    });
+  } catch (error) {
+    if (error instanceof ApiError && TAKEN.has(error.code)) {
+      return offerInstead(ctx, service, startsAt, when.date, when.time, wantedStaffId);
+    }
+    throw error;
+  }
+}
 
 /** The wish was taken (or is outside working time): the nearest free times, held for the call. */
 async function offerInstead(
@@ -152,4 +191,14 @@ async function offerInstead(
       ? ctx.t("slot_taken", { when, alternatives: speakOffers(ctx, offers, staffId === undefined) })
       : ctx.t("slot_taken_none", { when });
   return answer(false, message, { reason: "slot_taken", next_available_slots: offerFields(offers) });
+}
+
+/** A claim that could not be given back lapses by itself (CLAIM_TTL_MS): logged, not fatal. */
+function logRelease(error: unknown) {
+  console.error(
+    JSON.stringify({
+      event: "voice_booking_claim_release_failed",
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 }
