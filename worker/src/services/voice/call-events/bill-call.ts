@@ -1,10 +1,10 @@
-import { and, eq, gte, isNotNull, ne, sql } from "drizzle-orm";
-import { calls, companies, platformCosts, pricingPlans, transactions } from "../../../../../drizzle/schema";
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { companies, platformCosts, pricingPlans, transactions } from "../../../../../drizzle/schema";
 import { runBatch } from "../../../db/batch";
 import type { Db } from "../../../db/client";
-import { callCharge, convertCents } from "../../../domain/billing/call-charge";
-import { zonedInstant } from "../../../domain/zoned-time";
+import { type CallCharge, callCharge, convertCents } from "../../../domain/billing/call-charge";
 import type { Env } from "../../../env";
+import { billingMonth, includedMinutesUsedQuery } from "./included-minutes";
 
 export interface BillableCall {
   callRowId: number;
@@ -16,10 +16,22 @@ export interface BillableCall {
 }
 
 /**
+ * A bill whose included minutes another call took meanwhile is computed again; each round at
+ * least one of the competing bills is written, so this bounds the rounds for that many calls of
+ * one company ending together. Beyond it the job fails and the queue delivers it again.
+ */
+const MAX_ROUNDS = 8;
+
+/**
  * Records a call's cost to the platform and debits the company's prepaid balance, exactly once:
  * the platform cost is unique per Retell call id, the ledger row unique per call, and the balance
  * changes in the same batch only when that ledger row was written by this very batch (its token).
  * A second delivery of the same cost changes nothing.
+ *
+ * The plan's included minutes are consumed race-free: the ledger row is written only if the
+ * minutes left are still those the charge was computed with (one conditional statement, in the
+ * batch that moves the balance). When a concurrent bill took them first, the charge is computed
+ * again, so two calls billed at once never both take the same minutes.
  */
 export async function billCall(
   db: Db,
@@ -40,38 +52,51 @@ export async function billCall(
     .where(eq(companies.id, call.companyId));
   if (!company) return { charged: false, chargeCents: 0 };
 
-  const monthStart = zonedInstant(
-    `${new Intl.DateTimeFormat("en-CA", { timeZone: company.timezone, year: "numeric", month: "2-digit" }).format(call.occurredAt)}-01`,
-    "00:00",
-    company.timezone,
-  );
-  const [used] = await db
-    .select({ minutes: sql<number>`COALESCE(SUM((${calls.durationSeconds} + 59) / 60), 0)` })
-    .from(calls)
-    .where(
-      and(
-        eq(calls.companyId, call.companyId),
-        gte(calls.startedAt, monthStart),
-        isNotNull(calls.chargedCents),
-        ne(calls.id, call.callRowId),
-      ),
-    );
+  const month = billingMonth(call.occurredAt, company.timezone);
   const rate = exchangeRateMicros(env, company.currency);
   const converted = convertCents(call.providerCostCents, rate);
-  const charge = callCharge({
-    durationSeconds: call.durationSeconds,
-    minutesUsedThisMonth: Number(used?.minutes ?? 0),
-    pricing:
-      company.planId === null
-        ? null
-        : {
-            perCallCents: company.perCallCents ?? 0,
-            perMinuteCents: company.perMinuteCents ?? 0,
-            includedMinutes: company.includedMinutes ?? 0,
-          },
-    convertedCostCents: converted,
-  });
+  const pricing =
+    company.planId === null
+      ? null
+      : {
+          perCallCents: company.perCallCents ?? 0,
+          perMinuteCents: company.perMinuteCents ?? 0,
+          includedMinutes: company.includedMinutes ?? 0,
+        };
+  const usedQuery = () => includedMinutesUsedQuery(db, call.companyId, month, call.callRowId);
+  for (let round = 1; ; round++) {
+    const [used] = await usedQuery();
+    const minutesUsed = Number(used?.minutes ?? 0);
+    const charge = callCharge({
+      durationSeconds: call.durationSeconds,
+      minutesUsedThisMonth: minutesUsed,
+      pricing,
+      convertedCostCents: converted,
+    });
+    const included = pricing?.includedMinutes ?? 0;
+    // Once nothing is left, other bills cannot change this one: the guard always holds.
+    const stillLeft = sql`MAX(0, ${included} - (${usedQuery()})) = ${Math.max(0, included - minutesUsed)}`;
+    const outcome = await writeCharge(db, call, company.currency, charge, { rate, converted }, stillLeft);
+    if (outcome !== "moved") return { charged: outcome === "charged", chargeCents: charge.chargeCents };
+    if (round >= MAX_ROUNDS) {
+      throw new Error(`Call ${call.retellCallId}: included minutes kept moving while billing`);
+    }
+  }
+}
 
+/**
+ * The batch of one bill: platform cost, ledger row (only while `stillLeft` holds), balance and
+ * call. "charged": this batch wrote the ledger row; "billed before": an earlier delivery did;
+ * "moved": the included minutes changed under it, nothing was charged.
+ */
+async function writeCharge(
+  db: Db,
+  call: BillableCall,
+  currency: string,
+  charge: CallCharge,
+  cost: { rate: number; converted: number },
+  stillLeft: SQL,
+): Promise<"charged" | "billed before" | "moved"> {
   const token = crypto.randomUUID();
   const balance = sql`(SELECT balance_cents FROM companies WHERE id = ${call.companyId})`;
   const written = sql`EXISTS (SELECT 1 FROM transactions WHERE company_id = ${call.companyId} AND type = 'call_cost'
@@ -92,8 +117,8 @@ export async function billCall(
         serviceType: "retell",
         costCents: call.providerCostCents,
         currency: "USD",
-        exchangeRateMicros: rate,
-        convertedCostCents: converted,
+        exchangeRateMicros: cost.rate,
+        convertedCostCents: cost.converted,
         quantity: Math.max(1, Math.ceil(call.durationSeconds / 60)),
         unit: "minute",
         callId: call.callRowId,
@@ -103,9 +128,10 @@ export async function billCall(
       .onConflictDoNothing(),
     sql`INSERT INTO transactions (company_id, type, amount_cents, currency, balance_before_cents, balance_after_cents,
         reference_type, reference_id, description, metadata, created_at)
-      VALUES (${call.companyId}, 'call_cost', ${-charge.chargeCents}, ${company.currency}, ${balance},
+      SELECT ${call.companyId}, 'call_cost', ${-charge.chargeCents}, ${currency}, ${balance},
         ${balance} - ${charge.chargeCents}, 'call', ${call.callRowId}, ${`Anruf ${call.retellCallId}`}, ${metadata},
-        ${Date.now()})
+        ${Date.now()}
+      WHERE ${stillLeft}
       ON CONFLICT DO NOTHING`,
     sql`UPDATE companies SET balance_cents = balance_cents - ${charge.chargeCents}, updated_at = ${Date.now()}
       WHERE id = ${call.companyId} AND ${written}`,
@@ -123,10 +149,8 @@ export async function billCall(
         eq(transactions.referenceId, call.callRowId),
       ),
     );
-  return {
-    charged: (ledger?.metadata as { token?: string } | null)?.token === token,
-    chargeCents: charge.chargeCents,
-  };
+  if (!ledger) return "moved";
+  return (ledger.metadata as { token?: string } | null)?.token === token ? "charged" : "billed before";
 }
 
 /** Provider (USD) → company currency, in millionths; configured by USD_EXCHANGE_RATES_MICROS. */
