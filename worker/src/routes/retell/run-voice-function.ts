@@ -6,11 +6,13 @@ import { ApiError, invalidFields } from "../../http/errors";
 import { timed } from "../../http/server-timing";
 import { voiceTranslator } from "../../i18n/voice";
 import { authenticateRetell } from "../../integrations/retell/authenticate-request";
-import { readFunctionRequest } from "../../integrations/retell/function-request";
-import type { Admission, HeldOffer } from "../../services/voice/call-session";
+import { type RetellCall, readFunctionRequest } from "../../integrations/retell/function-request";
+import { resolveVoiceTenant, type VoiceTenant } from "../../integrations/retell/voice-tenant";
+import type { Admission, CallNumbers, HeldOffer } from "../../services/voice/call-session";
 import { callSession } from "../../services/voice/call-session-client";
 import { callerLine } from "../../services/voice/caller";
 import { findVoiceFunction, VOICE_FUNCTIONS, type VoiceFunction } from "../../services/voice/functions";
+import { knownCallNumbers } from "../../services/voice/known-call";
 import { answer } from "../../services/voice/speech";
 import { canonicalArgs, textArg } from "../../services/voice/voice-args";
 import {
@@ -38,7 +40,7 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
   const { args, call, callId } = request;
   const waitUntil = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
 
-  const tenant = await timed(
+  let tenant = await timed(
     c,
     "auth",
     authenticateRetell({
@@ -55,6 +57,12 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
       waitUntil,
     }),
   );
+  // An args-only request of a call heard of before: the call's own numbers name branch and caller.
+  const known =
+    call === undefined && callId
+      ? await timed(c, "call", knownCallNumbers(c.env, c.get("db"), tenant.companyId, callId))
+      : null;
+  if (known?.toNumber) tenant = await branchOfCall(c, tenant, known.toNumber);
   const locale = contextLocale(tenant.locale, textArg(args, "language", "locale"));
   const t = voiceTranslator(locale);
 
@@ -86,7 +94,11 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
   // A function that changes nothing runs while the session counts it (its answer is dropped when
   // the call is over its limit); one that does waits for the session's word (a repeat, its offers).
   const admitting: Promise<Admission> = session
-    ? timed(c, "session", session.admit(requestKey, CALL_REQUESTS_PER_MINUTE) as Promise<Admission>)
+    ? timed(
+        c,
+        "session",
+        session.admit(requestKey, CALL_REQUESTS_PER_MINUTE, numbersOf(call)) as Promise<Admission>,
+      )
     : Promise.resolve({ kind: "run", offers: [] });
   const early = !fn.mutates || fn.readsBeforeAdmission === true;
   const admission = early ? null : await admitting;
@@ -117,7 +129,7 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
     tenant,
     callId,
     caller: callerLine(
-      call?.from_number,
+      call ? call.from_number : known?.fromNumber,
       textArg(
         args,
         "from_number",
@@ -126,7 +138,7 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
         ...(fn.name === "check_customer" ? ["phone_number"] : []),
       ),
       tenant.country,
-      call !== undefined,
+      call !== undefined || known !== null,
     ),
     args,
     now,
@@ -179,6 +191,20 @@ export async function runVoiceFunction(c: Context<AppEnv>, fixed: VoiceFunction 
   if (requestKey && session) tellSession(() => session.complete(requestKey, 200, body, offered));
   else waitUntil(written);
   return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
+}
+
+/** The numbers the session remembers for the call's args-only requests. */
+function numbersOf(call: RetellCall | undefined): CallNumbers | null {
+  return call ? { fromNumber: call.from_number ?? null, toNumber: call.to_number ?? null } : null;
+}
+
+/**
+ * The branch of the number the call reached, when it is another of the same company than the
+ * arguments named (the signature was verified with the company's key, which stays the same).
+ */
+async function branchOfCall(c: Context<AppEnv>, tenant: VoiceTenant, toNumber: string): Promise<VoiceTenant> {
+  const own = await resolveVoiceTenant(c.get("db"), { toNumber });
+  return own && own.companyId === tenant.companyId ? own : tenant;
 }
 
 /** The session's refusal: over the call's rate limit, or the first answer to a repeated request. */

@@ -18,7 +18,9 @@ export async function callRowId(ctx: VoiceContext): Promise<number | null> {
       branchId: ctx.tenant.branchId,
       phoneNumberId: ctx.tenant.phoneNumberId,
       agentId: ctx.tenant.agentRowId,
-      fromNumber: ctx.caller.kind === "number" ? ctx.caller.e164 : null,
+      // Only the network's number: a row with a number is trusted as the call's own by later
+      // args-only requests (see knownCallNumbers), so an agent's argument must never get there.
+      fromNumber: ctx.caller.kind === "number" && ctx.caller.source === "call" ? ctx.caller.e164 : null,
       direction: "inbound",
       status: "ongoing",
       startedAt: new Date(ctx.spoken.now),

@@ -1,5 +1,14 @@
 import { DurableObject } from "cloudflare:workers";
 
+/**
+ * The call's numbers as Retell's call object gives them (from the telephone network): remembered
+ * from the call's first request that carried the object, for its args-only requests.
+ */
+export interface CallNumbers {
+  fromNumber: string | null;
+  toNumber: string | null;
+}
+
 /** What the session decides for one incoming function request. */
 export type Admission =
   | { kind: "limited"; retryAfterSeconds: number }
@@ -43,13 +52,28 @@ export class VoiceCallSession extends DurableObject {
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS offers (
       hold_id TEXT PRIMARY KEY, service_id INTEGER NOT NULL, staff_id INTEGER NOT NULL,
       starts_at INTEGER NOT NULL, expires_at INTEGER NOT NULL)`);
+    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS numbers (
+      one INTEGER PRIMARY KEY CHECK (one = 1), from_number TEXT, to_number TEXT)`);
   }
 
   /**
    * Admits one request: counts it against `limitPerMinute`, and for a request with a `requestKey`
-   * (function + normalised args) either claims it or returns the earlier answer.
+   * (function + normalised args) either claims it or returns the earlier answer. `numbers`: the
+   * call object's numbers, when the request carried it (the first ones are kept).
    */
-  async admit(requestKey: string | null, limitPerMinute: number, now = Date.now()): Promise<Admission> {
+  async admit(
+    requestKey: string | null,
+    limitPerMinute: number,
+    numbers: CallNumbers | null = null,
+    now = Date.now(),
+  ): Promise<Admission> {
+    if (numbers) {
+      this.ctx.storage.sql.exec(
+        "INSERT OR IGNORE INTO numbers (one, from_number, to_number) VALUES (1, ?, ?)",
+        numbers.fromNumber,
+        numbers.toNumber,
+      );
+    }
     // A sliding minute: exact, and no burst of twice the limit around a minute boundary.
     while (this.recent.length > 0 && this.recent[0]! <= now - 60_000) this.recent.shift();
     if (this.recent.length >= limitPerMinute) {
@@ -124,6 +148,16 @@ export class VoiceCallSession extends DurableObject {
         o.expiresAt,
       );
     }
+  }
+
+  /** The call's numbers from an earlier request that carried the call object; null when none did. */
+  numbers(): CallNumbers | null {
+    const [row] = this.ctx.storage.sql
+      .exec<{ from_number: string | null; to_number: string | null }>(
+        "SELECT from_number, to_number FROM numbers",
+      )
+      .toArray();
+    return row ? { fromNumber: row.from_number, toNumber: row.to_number } : null;
   }
 
   override async alarm(): Promise<void> {

@@ -19,8 +19,10 @@ import { type CallerLine, phase, type VoiceContext } from "./voice-context";
 const WITHHELD = /^(anonymous|anonym|unknown|restricted|private|withheld|unavailable|\+?0*)$/i;
 
 /**
- * The caller's line: the call object's from_number when Retell sent the call (trusted: it comes
- * from the telephone network), else a number the agent passed as an argument (args-only tools).
+ * The caller's line: the call's own from_number when it is known (trusted: it comes from the
+ * telephone network; Retell's call object, or for an args-only request that of an earlier request
+ * or webhook of the same call, see knownCallNumbers), else a number the agent passed as an
+ * argument (args-only tools of a call we never heard of).
  */
 export function callerLine(
   fromCall: string | null | undefined,
