@@ -18,7 +18,6 @@ const de = {
   ask_service: "Welche Leistung möchten Sie buchen?",
   ask_service_choice: "Meinen Sie {choices}?",
   service_unknown: "{spoken} bieten wir leider nicht an. Möglich wären zum Beispiel {suggestions}.",
-  service_needs_team: "{service} plant unser Team persönlich. Soll ich einen Rückruf für Sie notieren?",
   ask_staff_choice: "Meinen Sie {choices}?",
   staff_unknown: "{spoken} kenne ich in unserem Team nicht. Bei uns arbeiten {names}.",
   staff_not_qualified: "{staff} bietet {service} leider nicht an. Soll ich jemand anderen suchen?",

@@ -15,7 +15,6 @@ const en: VoiceDictionary = {
   ask_service: "Which service would you like to book?",
   ask_service_choice: "Do you mean {choices}?",
   service_unknown: "We don't offer {spoken}, I'm afraid. We do offer {suggestions}, for example.",
-  service_needs_team: "Our team plans {service} in person. Shall I note a callback for you?",
   ask_staff_choice: "Do you mean {choices}?",
   staff_unknown: "I don't know {spoken} on our team. Our team is {names}.",
   staff_not_qualified: "{staff} doesn't offer {service}, I'm afraid. Shall I look for someone else?",

@@ -12,6 +12,8 @@ export interface VoiceService {
   priceCents: number;
   currency: string;
   isComposite: boolean;
+  /** A composite service's steps' services (whoever performs one of them can take part); else empty. */
+  segmentServiceIds: number[];
 }
 
 export interface VoiceStaff {
@@ -75,6 +77,7 @@ async function readCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
         priceOverride: branchServiceOffers.priceCentsOverride,
         currency: services.currency,
         isComposite: services.isComposite,
+        segments: services.segments,
       })
       .from(branchServiceOffers)
       .innerJoin(services, eq(services.id, branchServiceOffers.serviceId))
@@ -125,6 +128,9 @@ async function readCatalog(ctx: VoiceContext): Promise<BranchCatalog> {
       priceCents: s.priceOverride ?? s.priceCents,
       currency: s.currency,
       isComposite: s.isComposite,
+      segmentServiceIds: s.isComposite
+        ? [...new Set((s.segments ?? []).map((g) => g.serviceId ?? s.id))]
+        : [],
     })),
     staff: staffRows.map((s) => ({
       id: s.id,

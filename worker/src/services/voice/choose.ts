@@ -15,20 +15,13 @@ export type Choice<T> = { ok: true; value: T } | { ok: false; answer: VoiceAnswe
 
 /**
  * The service the caller wants (by id, or by name as they said it). Unclear names are answered
- * with the choices; a name we do not offer with the nearest ones we do; a composite service
- * (several steps and people) is planned by the team, so the agent offers a callback.
+ * with the choices; a name we do not offer with the nearest ones we do. A composite service
+ * (several steps, possibly several people) is chosen like any other.
  */
 export function chooseService(ctx: VoiceContext, catalog: BranchCatalog): Choice<VoiceService> {
   const spoken = textArg(ctx.args, "service", "service_name", "dienstleistung", "leistung");
   const picked = pickService(catalog, idArg(ctx.args, "service_id"), spoken);
-  if (picked.kind === "found") {
-    if (picked.item.isComposite) {
-      return refuse(ctx.t("service_needs_team", { service: picked.item.name }), "composite_service", {
-        service_id: picked.item.id,
-      });
-    }
-    return { ok: true, value: picked.item };
-  }
+  if (picked.kind === "found") return { ok: true, value: picked.item };
   const match = picked.match;
   if (match?.kind === "ambiguous") {
     return refuse(
@@ -77,7 +70,7 @@ export function chooseStaff(
   if (!spoken && id === undefined) return { ok: true, value: undefined };
   const picked = pickStaff(catalog, id, spoken);
   if (picked.kind === "found") {
-    if (!picked.item.serviceIds.includes(service.id)) {
+    if (!performs(picked.item, service)) {
       return refuse(
         ctx.t("staff_not_qualified", { staff: picked.item.name, service: service.name }),
         "staff_not_qualified",
@@ -103,7 +96,7 @@ export function chooseStaff(
       },
     );
   }
-  const qualified = catalog.staff.filter((s) => s.serviceIds.includes(service.id));
+  const qualified = catalog.staff.filter((s) => performs(s, service));
   return refuse(
     ctx.t("staff_unknown", {
       spoken: spoken ?? String(id),
@@ -115,6 +108,14 @@ export function chooseStaff(
     }),
     "unknown_staff",
     { choices: qualified.map((s) => ({ staff_id: s.id, name: s.name })) },
+  );
+}
+
+/** Whether the staff member performs the service (for a composite: at least one of its steps). */
+function performs(staff: VoiceStaff, service: VoiceService): boolean {
+  return (
+    staff.serviceIds.includes(service.id) ||
+    service.segmentServiceIds.some((id) => staff.serviceIds.includes(id))
   );
 }
 

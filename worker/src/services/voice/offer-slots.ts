@@ -4,6 +4,7 @@ import { replaceCallHolds } from "../scheduling/holds";
 import { simpleAvailability } from "../scheduling/simple-availability";
 import type { HeldOffer } from "./call-session";
 import type { VoiceService } from "./catalog";
+import { compositeOpenSlots } from "./composite-slots";
 import { phase, type VoiceContext } from "./voice-context";
 
 const MINUTE = 60_000;
@@ -65,33 +66,28 @@ export async function searchSlots(ctx: VoiceContext, search: SlotSearch): Promis
   return searchDays(ctx, search, SEARCH_DAYS);
 }
 
+/** The free starts a search ranks, with the names of who is free then. */
+export interface OpenSlots {
+  slots: Pick<Slot, "start" | "end" | "date" | "localStart" | "staffIds">[];
+  staffNames: ReadonlyMap<number, string>;
+  buffers: Buffers;
+}
+
 async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): Promise<SlotSearchResult> {
-  const availability = await phase(
-    ctx,
-    `slots${days}`,
-    simpleAvailability(
-      ctx.scope,
-      {
-        date: search.date,
-        days,
-        serviceId: search.service.id,
-        staffId: search.staffId,
-        branchId: ctx.tenant.branchId,
-        ignoreHoldsOfCall: ctx.callId,
-      },
-      ctx.now,
-    ),
-  );
-  if (!availability) return { exact: null, alternatives: [], buffers: { before: 0, after: 0 } };
-  const names = new Map(availability.staff.map((s) => [s.id, s.name]));
+  const open = search.service.isComposite
+    ? await compositeOpenSlots(ctx, search, days)
+    : await simpleOpenSlots(ctx, search, days);
+  if (!open) return { exact: null, alternatives: [], buffers: { before: 0, after: 0 } };
+  const names = open.staffNames;
   const refused = search.refused;
   const slots = refused
-    ? availability.slots.flatMap((slot) => {
+    ? open.slots.flatMap((slot) => {
         const staffIds = slot.staffIds.filter((id) => !refused.has(`${id}@${slot.start}`));
         return staffIds.length > 0 ? [{ ...slot, staffIds }] : [];
       })
-    : availability.slots;
-  const toOffer = (slot: Slot, staffId = slot.staffIds[0]!): SlotOffer => ({
+    : open.slots;
+  type Open = OpenSlots["slots"][number];
+  const toOffer = (slot: Open, staffId = slot.staffIds[0]!): SlotOffer => ({
     startsAt: slot.start,
     endsAt: slot.end,
     date: slot.date,
@@ -112,7 +108,7 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
           ...sameDay.sort((a, b) => Math.abs(a.start - wish) - Math.abs(b.start - wish) || a.start - b.start),
           ...later,
         ];
-  const picked: Slot[] = [];
+  const picked: Open[] = [];
   for (const slot of ranked) {
     if (picked.length >= search.count) break;
     if (picked.every((p) => Math.abs(p.start - slot.start) >= SPREAD_MS)) picked.push(slot);
@@ -121,11 +117,41 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
   return {
     exact,
     alternatives: picked.map((slot) => toOffer(slot, preferredStaff(slot, search.staffId))),
+    buffers: open.buffers,
+  };
+}
+
+/** The free starts of a simple service (the call's own holds do not stand in its way). */
+async function simpleOpenSlots(
+  ctx: VoiceContext,
+  search: SlotSearch,
+  days: number,
+): Promise<OpenSlots | null> {
+  const availability = await phase(
+    ctx,
+    `slots${days}`,
+    simpleAvailability(
+      ctx.scope,
+      {
+        date: search.date,
+        days,
+        serviceId: search.service.id,
+        staffId: search.staffId,
+        branchId: ctx.tenant.branchId,
+        ignoreHoldsOfCall: ctx.callId,
+      },
+      ctx.now,
+    ),
+  );
+  if (!availability) return null;
+  return {
+    slots: availability.slots,
+    staffNames: new Map(availability.staff.map((s) => [s.id, s.name])),
     buffers: { before: availability.bufferBeforeMinutes, after: availability.bufferAfterMinutes },
   };
 }
 
-function preferredStaff(slot: Slot, wanted: number | undefined): number {
+function preferredStaff(slot: Pick<Slot, "staffIds">, wanted: number | undefined): number {
   return wanted !== undefined && slot.staffIds.includes(wanted) ? wanted : slot.staffIds[0]!;
 }
 
@@ -140,7 +166,8 @@ export async function holdOffers(
   offers: SlotOffer[],
   buffers: Buffers,
 ): Promise<SlotOffer[]> {
-  if (!ctx.callId || offers.length === 0) return offers;
+  // A composite's steps lie in several calendars: its offers are not held (see compositeOpenSlots).
+  if (!ctx.callId || offers.length === 0 || service.isComposite) return offers;
   await ctx.admitted();
   const held = await phase(
     ctx,

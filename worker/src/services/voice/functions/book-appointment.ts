@@ -8,6 +8,7 @@ import { callRowId } from "../call-record";
 import { createLead } from "../caller";
 import type { VoiceService } from "../catalog";
 import { chooseServiceAndStaff } from "../choose";
+import { bookComposite, type VoiceBooked } from "../composite-booking";
 import { holdAlternatives, searchSlots } from "../offer-slots";
 import { requestedWhen } from "../requested-time";
 import { answer, offerFields, speakOffers, speakWhen } from "../speech";
@@ -21,9 +22,9 @@ const TAKEN = new Set(["APPOINTMENT_CONFLICT", "SLOT_UNAVAILABLE", "HOLD_EXPIRED
 /**
  * Books the caller's chosen time. The slot held for the call when it was offered is converted;
  * without a hold the booking goes through the staff member's calendar object like any other, so
- * two calls racing for one time get one booking and one set of alternatives. The call's other
- * holds are released as soon as the booking stands (after the answer, before the call's next
- * request).
+ * two calls racing for one time get one booking and one set of alternatives. A composite service
+ * is booked across its steps' calendars (see bookComposite). The call's other holds are released
+ * as soon as the booking stands (after the answer, before the call's next request).
  */
 export const bookAppointment: VoiceFunction = {
   name: "book_appointment",
@@ -93,8 +94,8 @@ export const bookAppointment: VoiceFunction = {
 };
 
 /**
- * Books the time for the customer (a new lead is created now): the call's held offer for it, else
- * the staff member asked for, else whoever is free then; a taken time is answered with alternatives.
+ * Books the time for the customer (a new lead is created now) and answers with it; a taken time
+ * is answered with alternatives.
  */
 async function bookFor(
   ctx: VoiceContext,
@@ -106,6 +107,67 @@ async function bookFor(
   callRow: Promise<number | null>,
 ): Promise<VoiceAnswer> {
   const customerId = customer.customerId ?? (await createLead(ctx, customer.name, customer.line));
+  const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
+  let booked: VoiceBooked | "taken";
+  try {
+    booked = service.isComposite
+      ? await bookComposite(ctx, {
+          customerId,
+          service,
+          staffId: wantedStaffId,
+          startsAt,
+          customerNotes: notes,
+          callRow,
+        })
+      : await bookSimple(ctx, customerId, service, wantedStaffId, when, startsAt, notes, callRow);
+  } catch (error) {
+    if (!(error instanceof ApiError && TAKEN.has(error.code))) throw error;
+    booked = "taken";
+  }
+  if (booked === "taken") return offerInstead(ctx, service, startsAt, when.date, when.time, wantedStaffId);
+  if (ctx.callId) {
+    // The call's other holds go after the answer (before the call's next request is admitted).
+    const callId = ctx.callId;
+    const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, undefined, ctx.waitUntil);
+    if (ctx.beforeNextRequest) ctx.beforeNextRequest(release);
+    else await release();
+    await ctx.rememberOffers([]);
+  }
+  const spoken = {
+    service: booked.serviceName,
+    when: speakWhen(ctx, booked.startsAt),
+    staff: booked.staffName,
+  };
+  const message = ctx.t(notes ? "booked_with_notes" : "booked", spoken);
+  return answer(true, message, {
+    appointment_id: booked.appointmentId,
+    confirmation_message: message,
+    starts_at: booked.startsAt.toISOString(),
+    ends_at: booked.endsAt.toISOString(),
+    service_name: booked.serviceName,
+    staff_id: booked.staffId,
+    staff_name: booked.staffName,
+    customer_id: customerId,
+    customer_name: customer.name,
+    calendar_link: null,
+  });
+}
+
+/**
+ * A simple service: the slot held for the call when it was offered is converted; without a hold
+ * the staff member asked for, else whoever is free then, through their calendar object.
+ * "taken": nobody is free at that time.
+ */
+async function bookSimple(
+  ctx: VoiceContext,
+  customerId: number,
+  service: VoiceService,
+  wantedStaffId: number | undefined,
+  when: { date: string; time: string },
+  startsAt: number,
+  notes: string | undefined,
+  callRow: Promise<number | null>,
+): Promise<VoiceBooked | "taken"> {
   const held = ctx.offers.find(
     (o) =>
       o.serviceId === service.id &&
@@ -114,64 +176,33 @@ async function bookFor(
   );
   let staffId = held?.staffId ?? wantedStaffId;
   if (staffId === undefined) {
-    const found = await searchSlots(ctx, {
-      service,
-      date: when.date,
-      time: when.time,
-      count: 3,
-    });
-    if (!found.exact) return offerInstead(ctx, service, startsAt, when.date, when.time, undefined);
+    const found = await searchSlots(ctx, { service, date: when.date, time: when.time, count: 3 });
+    if (!found.exact) return "taken";
     staffId = found.exact.staffId;
   }
-  try {
-    const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
-    const { appointment, target } = await phase(
-      ctx,
-      "book",
-      createBooking(ctx.scope, ctx.env, {
-        customerId,
-        serviceId: service.id,
-        staffId,
-        branchId: ctx.tenant.branchId,
-        startsAt: new Date(startsAt),
-        source: "voice_ai",
-        customerNotes: notes ?? null,
-        holdId: held?.holdId,
-        callId: await callRow,
-      }),
-    );
-    if (ctx.callId) {
-      // The call's other holds go after the answer (before the call's next request is admitted).
-      const callId = ctx.callId;
-      const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, undefined, ctx.waitUntil);
-      if (ctx.beforeNextRequest) ctx.beforeNextRequest(release);
-      else await release();
-      await ctx.rememberOffers([]);
-    }
-    const spoken = {
-      service: target.service.name,
-      when: speakWhen(ctx, appointment.startsAt),
-      staff: target.staff.displayName,
-    };
-    const message = ctx.t(notes ? "booked_with_notes" : "booked", spoken);
-    return answer(true, message, {
-      appointment_id: appointment.id,
-      confirmation_message: message,
-      starts_at: appointment.startsAt.toISOString(),
-      ends_at: appointment.endsAt.toISOString(),
-      service_name: target.service.name,
-      staff_id: target.staff.id,
-      staff_name: target.staff.displayName,
-      customer_id: customerId,
-      customer_name: customer.name,
-      calendar_link: null,
-    });
-  } catch (error) {
-    if (error instanceof ApiError && TAKEN.has(error.code)) {
-      return offerInstead(ctx, service, startsAt, when.date, when.time, wantedStaffId);
-    }
-    throw error;
-  }
+  const { appointment, target } = await phase(
+    ctx,
+    "book",
+    createBooking(ctx.scope, ctx.env, {
+      customerId,
+      serviceId: service.id,
+      staffId,
+      branchId: ctx.tenant.branchId,
+      startsAt: new Date(startsAt),
+      source: "voice_ai",
+      customerNotes: notes ?? null,
+      holdId: held?.holdId,
+      callId: await callRow,
+    }),
+  );
+  return {
+    appointmentId: appointment.id,
+    startsAt: appointment.startsAt,
+    endsAt: appointment.endsAt,
+    serviceName: target.service.name,
+    staffId: target.staff.id,
+    staffName: target.staff.displayName,
+  };
 }
 
 /** The wish was taken (or is outside working time): the nearest free times, held for the call. */
