@@ -127,7 +127,9 @@ export const appointments = sqliteTable(
     serviceId: integer("service_id")
       .notNull()
       .references(() => services.id),
+    // The room or chair the service needs, and which unit of its capacity (calendar 'resource:{id}:{unit}').
     resourceId: integer("resource_id").references(() => resources.id, { onDelete: "set null" }),
+    resourceUnit: integer("resource_unit"),
     startsAt: instant("starts_at").notNull(),
     endsAt: instant("ends_at").notNull(),
     blockedFrom: instant("blocked_from").notNull(),

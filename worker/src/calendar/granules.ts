@@ -21,4 +21,9 @@ export function granulesOf(start: number, end: number): number[] {
 }
 
 export const staffCalendarKey = (staffId: number) => `staff:${staffId}`;
-export const resourceCalendarKey = (resourceId: number) => `resource:${resourceId}`;
+/** One unit of a resource's capacity (a room with capacity 2 is two calendars: units 0 and 1). */
+export const resourceCalendarKey = (resourceId: number, unit: number) => `resource:${resourceId}:${unit}`;
+
+/** The resource calendar an appointment occupies, if any (none, or one unit of one resource). */
+export const resourceKeysOf = (a: { resourceId: number | null; resourceUnit: number | null }) =>
+  a.resourceId !== null && a.resourceUnit !== null ? [resourceCalendarKey(a.resourceId, a.resourceUnit)] : [];

@@ -1,5 +1,6 @@
 import type { ResourcePlan } from "./composite-plan";
 import { busyFreeUntil } from "./free-until";
+import type { Interval } from "./types";
 
 /**
  * The latest end any resource allows for a composite starting at `start`: +∞ when no resource is
@@ -18,5 +19,10 @@ export function pickResource(
   start: number,
   end: number,
 ): number | undefined {
-  return resources.find((resource) => busyFreeUntil(resource.busy, start) >= end)?.resourceId;
+  return resources.find((resource) => isFreeOver(resource.busy, start, end))?.resourceId;
+}
+
+/** Whether a calendar without working hours (busy: ascending, merged) is free over all of [start, end). */
+export function isFreeOver(busy: readonly Interval[], start: number, end: number): boolean {
+  return busyFreeUntil(busy, start) >= end;
 }

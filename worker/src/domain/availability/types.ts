@@ -92,7 +92,7 @@ export interface CompositeSegmentInput {
 
 export interface ResourceCalendarInput {
   resourceId: number;
-  busy: Interval[];
+  busy: readonly Interval[];
 }
 
 export interface CompositeQuery {

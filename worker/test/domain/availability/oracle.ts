@@ -93,7 +93,7 @@ function inside(windows: Interval[], start: number, end: number): boolean {
   return windows.some((w) => w.start <= start && end <= w.end);
 }
 
-function clear(busy: Interval[], start: number, end: number): boolean {
+function clear(busy: readonly Interval[], start: number, end: number): boolean {
   return busy.every((b) => b.end <= start || end <= b.start || b.end <= b.start);
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `appointments` ADD `resource_unit` integer;
