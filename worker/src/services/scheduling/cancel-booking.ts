@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { appointments, customers } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
-import { staffCalendarKey } from "../../calendar/granules";
+import { resourceKeysOf, staffCalendarKey } from "../../calendar/granules";
 import { appointmentRef } from "../../calendar/refs";
 import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
@@ -93,10 +93,9 @@ export async function cancelBooking(scope: TenantScope, env: Env, input: CancelI
   const staffIds = current.isComposite
     ? [...new Set((await segmentsOf(scope, current.id)).map((s) => s.staffId))]
     : [current.staffId];
+  const keys = [...staffIds.map(staffCalendarKey), ...resourceKeysOf(current)];
   await Promise.all(
-    staffIds.map((id) =>
-      calendarFor(env, staffCalendarKey(id)).releaseAppointment(current.uid, appointmentRef(current)),
-    ),
+    keys.map((key) => calendarFor(env, key).releaseAppointment(current.uid, appointmentRef(current))),
   );
   await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return { appointment: await loadAppointment(scope, current.id), policy: policy.decision };

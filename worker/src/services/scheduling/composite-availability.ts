@@ -1,6 +1,9 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Service } from "../../../../drizzle/schema";
 import type { TenantScope } from "../../db/tenant-scope";
 import { findCompositeSlots } from "../../domain/availability";
 import { localTime, nextLocalDate } from "../../domain/zoned-time";
+import { parseResourceUnits, resourceUnitsColumn } from "../resources/resource-units";
 import { assembleCalendarRow, calendarColumns, ONE_ROW } from "./calendar-inputs";
 import {
   branchStaffSubquery,
@@ -48,10 +51,19 @@ export async function compositeAvailability(
           range,
           now,
         ),
+        resourceUnits: resourceUnitsColumn(
+          scope,
+          request.branch_id,
+          requiredTypeSubquery(scope, request),
+          range,
+          now,
+        ),
       })
       .from(ONE_ROW),
   ]);
   const plan = planComposite(request, compositeDataOf(row!, serviceRows));
+  const requiresResource = requiredType(request, serviceRows) !== null;
+  const units = requiresResource ? parseResourceUnits(row!.resourceUnits, options) : [];
   const zone = plan.branch.timezone;
   const staffIds = [...new Set(plan.segments.flatMap((s) => s.staffIds))];
   const byStaff = new Map(assembleCalendarRow(row!, staffIds, options).map((c) => [c.staffId, c]));
@@ -80,6 +92,8 @@ export async function compositeAvailability(
             staffBusyDuringGap: s.staffBusyDuringGap,
             staff: s.staffIds.map((id) => byStaff.get(id)!),
           })),
+          // The engine numbers the unit calendars; the same room or chair serves every segment.
+          ...(requiresResource ? { resources: units.map((u, i) => ({ resourceId: i, busy: u.busy })) } : {}),
         },
         request.limit,
       );
@@ -87,8 +101,11 @@ export async function compositeAvailability(
     plan,
     timeZone: zone,
     totalDuration,
+    requiresResource,
+    resourceUnits: units,
     slots: slots.map((slot) => ({
       ...slot,
+      resourceUnit: slot.resourceId === undefined ? null : (units[slot.resourceId] ?? null),
       segments: slot.segments.map((seg) => ({
         ...seg,
         localStart: localTime(new Date(seg.start), zone),
@@ -97,3 +114,30 @@ export async function compositeAvailability(
     })),
   };
 }
+
+/**
+ * The room or chair type a composite needs: the composite service's own, or else the first listed
+ * service's that needs one. (The services its segments name are not consulted: a composite
+ * service states what the whole appointment needs.)
+ */
+function requiredType(request: CompositeRequest, rows: readonly Service[]): string | null {
+  const ids = requestedIds(request);
+  const byId = new Map(rows.map((s) => [s.id, s]));
+  return ids.map((id) => byId.get(id)?.requiredResourceType ?? null).find((t) => t !== null) ?? null;
+}
+
+/** requiredType as a subquery, so the units are read in the same statement as the calendars. */
+function requiredTypeSubquery(scope: TenantScope, request: CompositeRequest): SQL {
+  const ids = requestedIds(request);
+  if (ids.length === 0) return sql`NULL`;
+  const position = sql.join(
+    ids.map((id, i) => sql`WHEN ${id} THEN ${i}`),
+    sql` `,
+  );
+  return sql`(SELECT required_resource_type FROM services WHERE company_id = ${scope.companyId}
+    AND id IN ${ids} AND is_active = 1 AND required_resource_type IS NOT NULL
+    ORDER BY CASE id ${position} END LIMIT 1)`;
+}
+
+const requestedIds = (request: CompositeRequest) =>
+  request.service_id !== undefined ? [request.service_id] : (request.services ?? []).map((s) => s.service_id);

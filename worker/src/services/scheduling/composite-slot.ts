@@ -6,6 +6,8 @@ import type { TenantScope } from "../../db/tenant-scope";
 import { localDate } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
+import { reserveResourceUnit } from "../resources/reserve-unit";
+import type { ResourceUnit } from "../resources/resource-units";
 import { branchTimeZone } from "./appointment-access";
 import { compositeAvailability } from "./composite-availability";
 import type { CompositeRequest } from "./composite-plan";
@@ -67,12 +69,27 @@ export async function compositeSlotAt(
     const holdsGap = next !== undefined && availability.plan.segments[sequence]?.staffBusyDuringGap === true;
     return { start: segment.start, end: holdsGap ? next.start : segment.end };
   });
-  return { plan: availability.plan, slot, occupied, suggestions };
+  return {
+    plan: availability.plan,
+    slot,
+    occupied,
+    suggestions,
+    resource: availability.requiresResource ? { units: availability.resourceUnits } : null,
+  };
+}
+
+/** The room or chair a composite needs: its units, the one to try first, entries to disregard. */
+export interface CompositeResourceClaim {
+  units: readonly ResourceUnit[];
+  preferred?: string | undefined;
+  ignoreRefs?: string[];
 }
 
 /**
- * Reserves every segment in its staff member's calendar object, side by side. `ignoreRefs` lets a
- * moved appointment overlap its own old segments. The caller releases them all if any failed.
+ * Reserves every segment in its staff member's calendar object, side by side, and the room or
+ * chair (one unit, from the first segment's start to the last one's end) when one is needed.
+ * `ignoreRefs` lets a moved appointment overlap its own old segments. `failed` names what could
+ * not be had; the caller then releases everything.
  */
 export async function reserveSegments(
   env: Env,
@@ -80,12 +97,30 @@ export async function reserveSegments(
   slot: CompositeSlot,
   occupied: { start: number; end: number }[],
   ignoreRefs: string[] = [],
+  resource: CompositeResourceClaim | null = null,
 ) {
   const reservations = slot.segments.map((segment, sequence) => ({
     sequence,
     ref: pendingRef(`${uid}#${sequence}`),
     calendar: calendarFor(env, staffCalendarKey(segment.staffId)),
   }));
+  const resourceRef = pendingRef(`${uid}#resource`);
+  const seatRequest = resource
+    ? reserveResourceUnit(
+        env,
+        resource.units,
+        {
+          ref: resourceRef,
+          kind: "pending",
+          start: slot.start,
+          end: slot.end,
+          ttlMs: WRITE_RESERVATION_MS,
+          appointmentUid: uid,
+          ignoreRefs: resource.ignoreRefs ?? [],
+        },
+        resource.preferred ?? slot.resourceUnit?.calendarKey,
+      )
+    : Promise.resolve(null);
   const outcomes = await Promise.all(
     reservations.map((r) =>
       r.calendar.reserve({
@@ -99,15 +134,25 @@ export async function reserveSegments(
       }),
     ),
   );
+  const seat = await seatRequest;
   const releaseAll = () =>
-    Promise.all(
-      reservations.map((r, i) => (outcomes[i]?.ok ? r.calendar.release(r.ref) : Promise.resolve(false))),
-    );
+    Promise.all([
+      ...reservations.map((r, i) => (outcomes[i]?.ok ? r.calendar.release(r.ref) : Promise.resolve(false))),
+      seat?.calendar.release(resourceRef),
+    ]);
   const commitAll = () =>
-    Promise.all(
-      reservations.map((r) => r.calendar.commit(r.ref, uid, { finalRef: segmentRef(uid, r.sequence) })),
-    );
-  return { failed: outcomes.findIndex((o) => !o.ok), releaseAll, commitAll };
+    Promise.all([
+      ...reservations.map((r) => r.calendar.commit(r.ref, uid, { finalRef: segmentRef(uid, r.sequence) })),
+      seat?.calendar.commit(resourceRef, uid),
+    ]);
+  const failedSegment = outcomes.findIndex((o) => !o.ok);
+  const failed =
+    failedSegment >= 0
+      ? `segment:${slot.segments[failedSegment]!.key}`
+      : resource && !seat
+        ? "resource"
+        : null;
+  return { failed, seat, releaseAll, commitAll };
 }
 
 /** The nested_booking_slots rows of a slot for the appointment `appointmentId` (an SQL expression). */

@@ -1,13 +1,15 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { appointments, calendarHolds, customers } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
-import { appointmentRef, pendingRef } from "../../calendar/refs";
+import { appointmentRef, pendingRef, resourceHoldRef } from "../../calendar/refs";
 import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { reserveResourceUnit } from "../resources/reserve-unit";
+import { loadResourceUnits } from "../resources/resource-units";
 import { absencesAround, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
@@ -42,9 +44,10 @@ const MINUTE = 60_000;
 
 /**
  * Books one appointment: reserve the time in the staff member's calendar object (check and write
- * with nothing in between), write appointment and occupancy granules to D1 in one batch (the
- * database refuses an overlap by itself), then make the reservation permanent. Any failure
- * releases the reservation, so nothing is left behind.
+ * with nothing in between) and, when the service needs a room or chair, in one free unit's
+ * calendar object; write appointment and occupancy granules of every calendar to D1 in one batch
+ * (the database refuses an overlap by itself), then make the reservations permanent. Any failure
+ * releases every reservation, so nothing is left behind.
  */
 export async function createBooking(scope: TenantScope, env: Env, input: CreateBookingInput) {
   // Independent reads run side by side: the caller is waiting.
@@ -70,25 +73,52 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
       fields: { "body.starts_at": ["Appointments start on a 5-minute boundary"] },
     });
   }
+  const resourceType = target.service.requiredResourceType;
+  const heldUnit = input.holdId ? resourceHoldRef(input.holdId) : undefined;
+  const units = resourceType
+    ? loadResourceUnits(
+        scope,
+        target.branch.id,
+        resourceType,
+        { from: span.blockedFrom, to: span.blockedUntil },
+        Date.now(),
+        { ignoreHoldIds: heldUnit ? [heldUnit] : [] },
+      )
+    : Promise.resolve([]);
+  units.catch(() => undefined); // awaited below, after the working-time check
   await requireWithinAvailability(scope, target, span.start, { calendars });
 
   const uid = crypto.randomUUID();
   const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
-  const reservation = await calendar.reserve({
+  const pending = {
     ref: pendingRef(uid),
-    kind: "pending",
+    kind: "pending" as const,
     start: span.blockedFrom,
     end: span.blockedUntil,
     ttlMs: WRITE_RESERVATION_MS,
     appointmentUid: uid,
-    ignoreRefs: input.holdId ? [input.holdId] : [],
-  });
-  if (!reservation.ok) {
-    throw appointmentConflict(
-      span.start,
-      await suggestSlots(scope, target, span.start),
-      reservation.conflicts.map((c) => c.kind),
-    );
+  };
+  const resourceUnits = await units;
+  const [reservation, seat] = await Promise.all([
+    calendar.reserve({ ...pending, ignoreRefs: input.holdId ? [input.holdId] : [] }),
+    resourceType
+      ? reserveResourceUnit(
+          env,
+          resourceUnits,
+          { ...pending, ignoreRefs: heldUnit ? [heldUnit] : [] },
+          resourceUnits.find((u) => heldUnit && u.holdIds.includes(heldUnit))?.calendarKey,
+        )
+      : Promise.resolve(null),
+  ]);
+  if (!reservation.ok || (resourceType && !seat)) {
+    await Promise.all([
+      reservation.ok ? calendar.release(pendingRef(uid)) : null,
+      seat?.calendar.release(pendingRef(uid)),
+    ]);
+    throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start), [
+      ...(reservation.ok ? [] : reservation.conflicts.map((c) => c.kind)),
+      ...(resourceType && !seat ? ["resource"] : []),
+    ]);
   }
 
   const db = scope.db;
@@ -105,6 +135,8 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
         customerId: customer.id,
         staffId: target.staff.id,
         serviceId: target.service.id,
+        resourceId: seat?.unit.resourceId ?? null,
+        resourceUnit: seat?.unit.unit ?? null,
         startsAt: new Date(span.start),
         endsAt: new Date(span.end),
         blockedFrom: new Date(span.blockedFrom),
@@ -127,6 +159,9 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
         uid,
         scope.companyId,
       ),
+      ...(seat
+        ? [occupyByUid(seat.unit.calendarKey, span.blockedFrom, span.blockedUntil, uid, scope.companyId)]
+        : []),
       db
         .update(customers)
         .set({
@@ -136,22 +171,42 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
         })
         .where(scope.byId(customers, customer.id)),
       ...(input.holdId
-        ? [db.delete(calendarHolds).where(scope.where(calendarHolds, eq(calendarHolds.id, input.holdId)))]
+        ? [
+            db
+              .delete(calendarHolds)
+              .where(scope.where(calendarHolds, inArray(calendarHolds.id, [input.holdId, heldUnit!]))),
+          ]
         : []),
       ...(pushToCalcom ? [markCalcomPending(scope.companyId, { uid })] : []),
     ]);
     queuedForCalcom = calcomPendingIds(results);
   } catch (error) {
-    await calendar.release(pendingRef(uid));
+    await Promise.all([calendar.release(pendingRef(uid)), seat?.calendar.release(pendingRef(uid))]);
     if (isOccupancyConflict(error)) {
-      // The database saw an overlap the calendar object did not know: relearn from D1.
-      await calendar.resync();
+      // The database saw an overlap a calendar object did not know: relearn from D1.
+      await Promise.all([calendar.resync(), seat?.calendar.resync()]);
       throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start), ["database"]);
     }
     throw error;
   }
-  await calendar.commit(pendingRef(uid), uid, input.holdId ? { replaces: input.holdId } : {});
+  await Promise.all([
+    calendar.commit(pendingRef(uid), uid, input.holdId ? { replaces: input.holdId } : {}),
+    seat?.calendar.commit(pendingRef(uid), uid, heldUnit ? { replaces: heldUnit } : {}),
+    releaseUnusedUnitHold(env, resourceUnits, heldUnit, seat?.unit.calendarKey),
+  ]);
   const [row] = await db.select().from(appointments).where(eq(appointments.uid, uid)).limit(1);
   await requestCalcomPush(env, scope.companyId, queuedForCalcom);
   return { appointment: row!, target, ref: appointmentRef({ uid }) };
+}
+
+/** A hold kept one unit but the booking took another (the held one was lost): let the hold go. */
+async function releaseUnusedUnitHold(
+  env: Env,
+  units: readonly { calendarKey: string; holdIds: string[] }[],
+  heldUnit: string | undefined,
+  usedKey: string | undefined,
+) {
+  const held = heldUnit ? units.find((u) => u.holdIds.includes(heldUnit)) : undefined;
+  if (held && heldUnit && held.calendarKey !== usedKey)
+    await calendarFor(env, held.calendarKey).release(heldUnit);
 }

@@ -31,12 +31,19 @@ export interface CompositeBookingInput extends CompositeRequest {
 export async function createCompositeBooking(scope: TenantScope, env: Env, input: CompositeBookingInput) {
   const customer = await requireCustomer(scope, input.customerId);
   const start = input.startsAt.getTime();
-  const { plan, slot, occupied, suggestions } = await compositeSlotAt(scope, input, start);
+  const { plan, slot, occupied, suggestions, resource } = await compositeSlotAt(scope, input, start);
   const uid = crypto.randomUUID();
-  const { failed, releaseAll, commitAll } = await reserveSegments(env, uid, slot, occupied);
-  if (failed >= 0) {
+  const { failed, seat, releaseAll, commitAll } = await reserveSegments(
+    env,
+    uid,
+    slot,
+    occupied,
+    [],
+    resource,
+  );
+  if (failed) {
     await releaseAll();
-    throw appointmentConflict(start, suggestions, [`segment:${slot.segments[failed]!.key}`]);
+    throw appointmentConflict(start, suggestions, [failed]);
   }
 
   const db = scope.db;
@@ -53,6 +60,8 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
         customerId: customer.id,
         staffId: first.staffId,
         serviceId: plan.compositeService?.id ?? plan.leadService.id,
+        resourceId: seat?.unit.resourceId ?? null,
+        resourceUnit: seat?.unit.unit ?? null,
         startsAt: new Date(first.start),
         endsAt: new Date(last.end),
         blockedFrom: new Date(first.start),
@@ -77,6 +86,7 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
       ...slot.segments.map((s, i) =>
         occupyByUid(staffCalendarKey(s.staffId), occupied[i]!.start, occupied[i]!.end, uid, scope.companyId),
       ),
+      ...(seat ? [occupyByUid(seat.unit.calendarKey, slot.start, slot.end, uid, scope.companyId)] : []),
       db
         .update(customers)
         .set({ appointmentCount: sql`${customers.appointmentCount} + 1`, updatedAt: now })

@@ -13,6 +13,8 @@ import { localDate, localTime } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { type ReservedUnit, reserveResourceUnitForEach } from "../resources/reserve-unit";
+import { loadResourceUnits } from "../resources/resource-units";
 import { spanOf } from "./availability-rules";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";
@@ -119,7 +121,48 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
     })),
   );
   const took = new Set(fitting.filter((_, k) => outcomes[k]!.ok));
+  // A service that needs a room or chair: each occurrence also takes one unit (the same one every
+  // time where it can); an occurrence without a free unit is skipped like a taken one.
+  const seats = new Map<number, ReservedUnit>();
+  const type = target.service.requiredResourceType;
+  if (type && took.size > 0) {
+    const units = await loadResourceUnits(
+      scope,
+      target.branch.id,
+      type,
+      { from: spans[0]!.blockedFrom, to: spans.at(-1)!.blockedUntil },
+      now,
+    );
+    const indexes = [...took];
+    const found = await reserveResourceUnitForEach(
+      env,
+      units,
+      indexes.map((i) => ({
+        ref: refs[i]!,
+        kind: "pending" as const,
+        start: spans[i]!.blockedFrom,
+        end: spans[i]!.blockedUntil,
+        ttlMs: WRITE_RESERVATION_MS,
+        appointmentUid: `${uid}-${occurrences[i]!.index}`,
+      })),
+    );
+    const lost: string[] = [];
+    indexes.forEach((i, k) => {
+      const seat = found[k];
+      if (seat) seats.set(i, seat);
+      else {
+        took.delete(i);
+        lost.push(refs[i]!);
+      }
+    });
+    if (lost.length > 0) await calendar.releaseMany(lost);
+  }
   const reserved = [...took].map((i) => refs[i]!);
+  const releaseReserved = () =>
+    Promise.all([
+      calendar.releaseMany(reserved),
+      ...[...seats].map(([i, seat]) => seat.calendar.release(refs[i]!)),
+    ]);
   const report: OccurrenceReport[] = occurrences.map((o, i) => ({
     index: o.index,
     date: o.date,
@@ -137,7 +180,7 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
     conflicts,
   });
   if (!decision.allowed) {
-    await calendar.releaseMany(reserved);
+    await releaseReserved();
     throw new ApiError(409, "SERIES_NOT_BOOKABLE", decision.reason, {
       policy: decision,
       occurrences: report,
@@ -145,6 +188,7 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
   }
 
   const booked = occurrences.filter((_, i) => report[i]!.status === "booked");
+  const seatOf = (o: (typeof occurrences)[number]) => seats.get(occurrences.indexOf(o));
   const db = scope.db;
   const [pattern] = await db
     .insert(recurringAppointmentPatterns)
@@ -182,6 +226,8 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
             customerId: customer.id,
             staffId: target.staff.id,
             serviceId: target.service.id,
+            resourceId: seatOf(o)?.unit.resourceId ?? null,
+            resourceUnit: seatOf(o)?.unit.unit ?? null,
             startsAt: new Date(span.start),
             endsAt: new Date(span.end),
             blockedFrom: new Date(span.blockedFrom),
@@ -204,6 +250,17 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
             occurrenceUid,
             scope.companyId,
           ),
+          ...(seatOf(o)
+            ? [
+                occupyByUid(
+                  seatOf(o)!.unit.calendarKey,
+                  span.blockedFrom,
+                  span.blockedUntil,
+                  occurrenceUid,
+                  scope.companyId,
+                ),
+              ]
+            : []),
           markCalcomPending(scope.companyId, { uid: occurrenceUid }),
         ];
       }),
@@ -219,7 +276,7 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
         .where(scope.byId(customers, customer.id)),
     ]);
   } catch (error) {
-    await calendar.releaseMany(reserved);
+    await releaseReserved();
     await db.delete(recurringAppointmentPatterns).where(eq(recurringAppointmentPatterns.id, pattern!.id));
     if (isOccupancyConflict(error)) {
       throw new ApiError(409, "APPOINTMENT_CONFLICT", "An occurrence was taken meanwhile; try again", {
@@ -228,9 +285,12 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
     }
     throw error;
   }
-  await calendar.commitMany(
-    booked.map((o) => ({ ref: pendingRef(`${uid}-${o.index}`), uid: `${uid}-${o.index}` })),
-  );
+  await Promise.all([
+    calendar.commitMany(
+      booked.map((o) => ({ ref: pendingRef(`${uid}-${o.index}`), uid: `${uid}-${o.index}` })),
+    ),
+    ...booked.map((o) => seatOf(o)?.calendar.commit(pendingRef(`${uid}-${o.index}`), `${uid}-${o.index}`)),
+  ]);
   const rows = await db
     .select()
     .from(appointments)

@@ -1,10 +1,13 @@
-import { eq, ne, notInArray } from "drizzle-orm";
+import { eq, inArray, ne, notInArray } from "drizzle-orm";
 import { calendarHolds, companies } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
+import { resourceHoldRef } from "../../calendar/refs";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, notFound } from "../../http/errors";
+import { type ReservedUnit, reserveResourceUnit } from "../resources/reserve-unit";
+import { loadResourceUnits, type ResourceUnit } from "../resources/resource-units";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { resolveBookingTarget } from "./booking-target";
@@ -24,8 +27,9 @@ const DEFAULT_TTL_SECONDS = 300;
 
 /**
  * Holds a slot for a while (a caller deciding, a composite booking being assembled): the staff
- * member's calendar object refuses others the time until the hold is booked, released or lapses
- * (its alarm lets it go). A copy in D1 lets availability see every calendar's holds at once.
+ * member's calendar object (and, when the service needs a room or chair, one unit's object, under
+ * resourceHoldRef) refuses others the time until the hold is booked, released or lapses (the
+ * objects' alarms let it go). A copy in D1 lets availability see every calendar's holds at once.
  */
 export async function placeHold(scope: TenantScope, env: Env, input: HoldInput) {
   const target = await resolveBookingTarget(scope, input);
@@ -47,20 +51,45 @@ export async function placeHold(scope: TenantScope, env: Env, input: HoldInput) 
     ttlMs: ttlSeconds * 1000,
   });
   if (!reservation.ok) throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start));
-  try {
-    await scope.db.insert(calendarHolds).values({
-      id: holdId,
-      companyId: scope.companyId,
-      calendarKey,
-      staffId: target.staff.id,
-      startsAt: new Date(span.blockedFrom),
-      endsAt: new Date(span.blockedUntil),
-      expiresAt: new Date(reservation.expiresAt),
-      groupId: input.groupId ?? null,
-      callId: input.callId ?? null,
+  const type = target.service.requiredResourceType;
+  let seat: ReservedUnit | null = null;
+  if (type) {
+    const units = await loadResourceUnits(
+      scope,
+      target.branch.id,
+      type,
+      { from: span.blockedFrom, to: span.blockedUntil },
+      Date.now(),
+    );
+    seat = await reserveResourceUnit(env, units, {
+      ref: resourceHoldRef(holdId),
+      kind: "hold",
+      start: span.blockedFrom,
+      end: span.blockedUntil,
+      ttlMs: ttlSeconds * 1000,
     });
+    if (!seat) {
+      await calendar.release(holdId);
+      throw appointmentConflict(span.start, await suggestSlots(scope, target, span.start), ["resource"]);
+    }
+  }
+  const row = {
+    companyId: scope.companyId,
+    startsAt: new Date(span.blockedFrom),
+    endsAt: new Date(span.blockedUntil),
+    expiresAt: new Date(reservation.expiresAt),
+    groupId: input.groupId ?? null,
+    callId: input.callId ?? null,
+  };
+  try {
+    await scope.db
+      .insert(calendarHolds)
+      .values([
+        { ...row, id: holdId, calendarKey, staffId: target.staff.id },
+        ...(seat ? [resourceHoldRow(holdId, seat, row)] : []),
+      ]);
   } catch (error) {
-    await calendar.release(holdId);
+    await Promise.all([calendar.release(holdId), seat?.calendar.release(resourceHoldRef(holdId))]);
     throw error;
   }
   return {
@@ -92,13 +121,29 @@ export async function requireLiveHold(scope: TenantScope, holdId: string, now = 
 }
 
 export async function releaseHold(scope: TenantScope, env: Env, holdId: string) {
-  const [hold] = await scope.db
+  const parts = await scope.db
     .delete(calendarHolds)
-    .where(scope.where(calendarHolds, eq(calendarHolds.id, holdId)))
+    .where(scope.where(calendarHolds, inArray(calendarHolds.id, [holdId, resourceHoldRef(holdId)])))
     .returning();
+  const hold = parts.find((p) => p.id === holdId);
   if (!hold) throw notFound("Hold");
-  await calendarFor(env, hold.calendarKey).release(holdId);
+  await Promise.all(parts.map((p) => calendarFor(env, p.calendarKey).release(p.id)));
   return hold;
+}
+
+/** The D1 copy of the part of a hold that keeps a room or chair. */
+function resourceHoldRow(
+  holdId: string,
+  seat: ReservedUnit,
+  row: Omit<typeof calendarHolds.$inferInsert, "id" | "calendarKey">,
+): typeof calendarHolds.$inferInsert {
+  return {
+    ...row,
+    id: resourceHoldRef(holdId),
+    calendarKey: seat.unit.calendarKey,
+    staffId: null,
+    resourceId: seat.unit.resourceId,
+  };
 }
 
 /**
@@ -142,6 +187,11 @@ export interface CallHoldOptions {
   earlierHoldIds?: readonly string[] | undefined;
   /** Lets the calendar objects release the earlier holds in the background. */
   background?: ((work: Promise<unknown>) => void) | undefined;
+  /**
+   * The service needs a room or chair: these are its units (as the availability search read
+   * them). Each held slot then also keeps one unit; a slot without a free unit is not held.
+   */
+  resourceUnits?: readonly ResourceUnit[] | undefined;
 }
 
 /**
@@ -163,7 +213,7 @@ export async function replaceCallHolds(
   const holdIds = requests.map(() => `hold_${crypto.randomUUID()}`);
   const results: ({ holdId: string; expiresAt: number } | null)[] = requests.map(() => null);
   // The call's earlier holds give way to its new ones (asking twice for the same time is normal).
-  const ignoreRefs = options.earlierHoldIds
+  const earlier = options.earlierHoldIds
     ? [...options.earlierHoldIds]
     : (
         await scope.db
@@ -171,6 +221,7 @@ export async function replaceCallHolds(
           .from(calendarHolds)
           .where(scope.where(calendarHolds, eq(calendarHolds.callId, callId)))
       ).map((h) => h.id);
+  const ignoreRefs = [...earlier, ...earlier.map(resourceHoldRef)];
   await Promise.all(
     [...byStaff].map(async ([staffId, indexes]) => {
       const outcome = await calendarFor(env, staffCalendarKey(staffId)).reserveMany(
@@ -189,22 +240,32 @@ export async function replaceCallHolds(
       });
     }),
   );
+  const seats = await holdResourceUnits(
+    env,
+    requests,
+    results,
+    ttlSeconds,
+    ignoreRefs,
+    options.resourceUnits,
+  );
   const copy = async () => {
-    const kept = results.filter((r) => r !== null).map((r) => r.holdId);
+    const kept = results.flatMap((r, i) =>
+      r === null ? [] : [r.holdId, ...(seats[i] ? [resourceHoldRef(r.holdId)] : [])],
+    );
     const newRows = requests.flatMap((r, i) => {
       const held = results[i];
       if (!held) return [];
+      const row = {
+        companyId: scope.companyId,
+        startsAt: new Date(r.blockedFrom),
+        endsAt: new Date(r.blockedUntil),
+        expiresAt: new Date(held.expiresAt),
+        callId,
+      };
+      const seat = seats[i];
       return [
-        {
-          id: held.holdId,
-          companyId: scope.companyId,
-          calendarKey: staffCalendarKey(r.staffId),
-          staffId: r.staffId,
-          startsAt: new Date(r.blockedFrom),
-          endsAt: new Date(r.blockedUntil),
-          expiresAt: new Date(held.expiresAt),
-          callId,
-        },
+        { ...row, id: held.holdId, calendarKey: staffCalendarKey(r.staffId), staffId: r.staffId },
+        ...(seat ? [resourceHoldRow(held.holdId, seat, row)] : []),
       ];
     });
     const db = scope.db;
@@ -228,8 +289,13 @@ export async function replaceCallHolds(
       // Without their D1 copy the new holds would be invisible to availability and to the
       // booking that converts them: let the calendar objects forget them too.
       await Promise.all(
-        requests.map((r, i) =>
-          results[i] ? calendarFor(env, staffCalendarKey(r.staffId)).release(results[i].holdId) : null,
+        requests.flatMap((r, i) =>
+          results[i]
+            ? [
+                calendarFor(env, staffCalendarKey(r.staffId)).release(results[i].holdId),
+                seats[i]?.calendar.release(resourceHoldRef(results[i].holdId)),
+              ]
+            : [],
         ),
       );
       throw error;
@@ -242,4 +308,38 @@ export async function replaceCallHolds(
   // they would offer times the calendar objects then refuse.
   await copy();
   return results;
+}
+
+/**
+ * For a service that needs a room or chair: one unit for each slot held in a staff calendar. A
+ * slot whose unit cannot be had is let go in the staff calendar too (its result becomes null).
+ */
+async function holdResourceUnits(
+  env: Env,
+  requests: readonly CallHoldRequest[],
+  results: ({ holdId: string; expiresAt: number } | null)[],
+  ttlSeconds: number,
+  ignoreRefs: string[],
+  units: readonly ResourceUnit[] | undefined,
+): Promise<(ReservedUnit | null)[]> {
+  if (!units) return requests.map(() => null);
+  return Promise.all(
+    requests.map(async (request, i) => {
+      const held = results[i];
+      if (!held) return null;
+      const seat = await reserveResourceUnit(env, units, {
+        ref: resourceHoldRef(held.holdId),
+        kind: "hold",
+        start: request.blockedFrom,
+        end: request.blockedUntil,
+        ttlMs: ttlSeconds * 1000,
+        ignoreRefs,
+      });
+      if (!seat) {
+        results[i] = null;
+        await calendarFor(env, staffCalendarKey(request.staffId)).release(held.holdId);
+      }
+      return seat;
+    }),
+  );
 }

@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
 import { appointments } from "../../../../drizzle/schema";
-import { calendarFor } from "../../calendar/calendar-client";
-import { staffCalendarKey } from "../../calendar/granules";
+import { type CalendarHandle, calendarFor } from "../../calendar/calendar-client";
+import { resourceKeysOf, staffCalendarKey } from "../../calendar/granules";
 import { appointmentRef, moveRef } from "../../calendar/refs";
 import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { reserveResourceUnit } from "../resources/reserve-unit";
+import { loadResourceUnits } from "../resources/resource-units";
 import { type Actor, CHANGEABLE, loadAppointment, unchangedSince } from "./appointment-access";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
@@ -59,29 +61,52 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     throw new ApiError(409, "POLICY_VIOLATION", policy.decision.reason, { policy: policy.decision });
   }
   const span = spanOf(target, input.newStartsAt.getTime());
+  const resourceType = target.service.requiredResourceType;
+  const units = resourceType
+    ? loadResourceUnits(
+        scope,
+        target.branch.id,
+        resourceType,
+        { from: span.blockedFrom, to: span.blockedUntil },
+        Date.now(),
+        { ignoreAppointmentIds: [current.id] },
+      )
+    : Promise.resolve([]);
+  units.catch(() => undefined); // awaited below, after the working-time check
   await requireWithinAvailability(scope, target, span.start, { ignoreAppointmentIds: [current.id] });
 
   const uid = current.uid ?? crypto.randomUUID();
   const oldRef = appointmentRef(current);
   const oldCalendar = calendarFor(env, staffCalendarKey(current.staffId));
   const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
-  const reservation = await calendar.reserve({
+  const oldUnitKey = resourceKeysOf(current)[0];
+  const move = {
     ref: moveRef(uid),
-    kind: "pending",
+    kind: "pending" as const,
     start: span.blockedFrom,
     end: span.blockedUntil,
     ttlMs: WRITE_RESERVATION_MS,
     ignoreRefs: [oldRef],
-  });
-  if (!reservation.ok) {
+  };
+  const [reservation, seat] = await Promise.all([
+    calendar.reserve(move),
+    // The room or chair it had is kept when it is free at the new time.
+    resourceType ? reserveResourceUnit(env, await units, move, oldUnitKey) : Promise.resolve(null),
+  ]);
+  const releaseMove = () =>
+    Promise.all([
+      reservation.ok ? calendar.release(moveRef(uid)) : null,
+      seat?.calendar.release(moveRef(uid)),
+    ]);
+  if (!reservation.ok || (resourceType && !seat)) {
+    await releaseMove();
     const suggestions = await suggestSlots(scope, target, span.start, 3, {
       ignoreAppointmentIds: [current.id],
     });
-    throw appointmentConflict(
-      span.start,
-      suggestions,
-      reservation.conflicts.map((c) => c.kind),
-    );
+    throw appointmentConflict(span.start, suggestions, [
+      ...(reservation.ok ? [] : reservation.conflicts.map((c) => c.kind)),
+      ...(resourceType && !seat ? ["resource"] : []),
+    ]);
   }
 
   const db = scope.db;
@@ -97,6 +122,8 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
         .set({
           uid,
           staffId: target.staff.id,
+          resourceId: seat?.unit.resourceId ?? null,
+          resourceUnit: seat?.unit.unit ?? null,
           startsAt: new Date(span.start),
           endsAt: new Date(span.end),
           blockedFrom: new Date(span.blockedFrom),
@@ -115,6 +142,18 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
         scope.companyId,
         guard,
       ),
+      ...(seat
+        ? [
+            occupyById(
+              seat.unit.calendarKey,
+              span.blockedFrom,
+              span.blockedUntil,
+              current.id,
+              scope.companyId,
+              guard,
+            ),
+          ]
+        : []),
       ...recordModification(
         modificationOf(current, policy, {
           type: "reschedule",
@@ -131,9 +170,9 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     applied = changesOf(results[0]) === 1;
     queuedForCalcom = calcomPendingIds(results);
   } catch (error) {
-    await calendar.release(moveRef(uid));
+    await releaseMove();
     if (isOccupancyConflict(error)) {
-      await calendar.resync();
+      await Promise.all([calendar.resync(), seat?.calendar.resync()]);
       throw appointmentConflict(
         span.start,
         await suggestSlots(scope, target, span.start, 3, { ignoreAppointmentIds: [current.id] }),
@@ -143,19 +182,35 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
     throw error;
   }
   if (!applied) {
-    await calendar.release(moveRef(uid));
+    await releaseMove();
     throw versionConflict((await loadAppointment(scope, current.id)).version);
   }
-  if (oldCalendar.key === calendar.key) {
-    await calendar.commit(moveRef(uid), uid, { replaces: oldRef });
-  } else {
-    await calendar.commit(moveRef(uid), uid);
-    await oldCalendar.release(oldRef);
-  }
+  await Promise.all([
+    settleMove(calendar, oldCalendar, moveRef(uid), uid, oldRef),
+    seat
+      ? settleMove(seat.calendar, oldUnitKey ? calendarFor(env, oldUnitKey) : null, moveRef(uid), uid, oldRef)
+      : oldUnitKey && calendarFor(env, oldUnitKey).release(oldRef),
+  ]);
   await requestCalcomPush(env, scope.companyId, queuedForCalcom);
   return {
     previous: current,
     appointment: await loadAppointment(scope, current.id),
     policy: policy.decision,
   };
+}
+
+/** Makes the new time permanent in `calendar` and lets the old one go (in the same or the old calendar). */
+async function settleMove(
+  calendar: CalendarHandle,
+  oldCalendar: CalendarHandle | null,
+  ref: string,
+  uid: string,
+  oldRef: string,
+) {
+  if (oldCalendar?.key === calendar.key) {
+    await calendar.commit(ref, uid, { replaces: oldRef });
+  } else {
+    await calendar.commit(ref, uid);
+    await oldCalendar?.release(oldRef);
+  }
 }

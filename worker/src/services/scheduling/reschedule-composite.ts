@@ -6,7 +6,8 @@ import {
   services,
 } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
-import { staffCalendarKey } from "../../calendar/granules";
+import { resourceKeysOf, staffCalendarKey } from "../../calendar/granules";
+import { appointmentRef } from "../../calendar/refs";
 import { changesOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
@@ -48,16 +49,25 @@ export async function rescheduleComposite(
   const oldSegments = await segmentsOf(scope, current.id);
   const request = await requestOf(scope, current, oldSegments, input.newStaffId);
   const start = input.newStartsAt.getTime();
-  const { slot, occupied, suggestions } = await compositeSlotAt(scope, request, start, {
+  const { slot, occupied, suggestions, resource } = await compositeSlotAt(scope, request, start, {
     ignoreAppointmentIds: [current.id],
     prefer: oldSegments.map((s) => s.staffId),
   });
   const uid = current.uid ?? crypto.randomUUID();
   const oldRefs = oldSegments.map((s) => segmentRef(uid, s.sequence));
-  const { failed, releaseAll, commitAll } = await reserveSegments(env, uid, slot, occupied, oldRefs);
-  if (failed >= 0) {
+  const oldUnitKey = resourceKeysOf(current)[0];
+  const { failed, seat, releaseAll, commitAll } = await reserveSegments(
+    env,
+    uid,
+    slot,
+    occupied,
+    oldRefs,
+    // The room or chair it had is kept when it is free at the new time.
+    resource && { ...resource, preferred: oldUnitKey, ignoreRefs: [appointmentRef({ uid })] },
+  );
+  if (failed) {
     await releaseAll();
-    throw appointmentConflict(start, suggestions, [`segment:${slot.segments[failed]!.key}`]);
+    throw appointmentConflict(start, suggestions, [failed]);
   }
 
   const db = scope.db;
@@ -74,6 +84,8 @@ export async function rescheduleComposite(
         .set({
           uid,
           staffId: first.staffId,
+          resourceId: seat?.unit.resourceId ?? null,
+          resourceUnit: seat?.unit.unit ?? null,
           startsAt: new Date(first.start),
           endsAt: new Date(last.end),
           blockedFrom: new Date(first.start),
@@ -97,6 +109,9 @@ export async function rescheduleComposite(
           guard,
         ),
       ),
+      ...(seat
+        ? [occupyById(seat.unit.calendarKey, slot.start, slot.end, current.id, scope.companyId, guard)]
+        : []),
       ...recordModification(
         modificationOf(current, policy, {
           type: "reschedule",
@@ -122,9 +137,10 @@ export async function rescheduleComposite(
     throw versionConflict((await loadAppointment(scope, current.id)).version);
   }
   // The old segments go first: a new segment may take the same name in the same calendar.
-  await Promise.all(
-    oldSegments.map((s, i) => calendarFor(env, staffCalendarKey(s.staffId)).release(oldRefs[i]!)),
-  );
+  await Promise.all([
+    ...oldSegments.map((s, i) => calendarFor(env, staffCalendarKey(s.staffId)).release(oldRefs[i]!)),
+    oldUnitKey && calendarFor(env, oldUnitKey).release(appointmentRef({ uid })),
+  ]);
   await commitAll();
   await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return {

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import { appointments, recurringAppointmentPatterns } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
-import { staffCalendarKey } from "../../calendar/granules";
+import { resourceKeysOf, staffCalendarKey } from "../../calendar/granules";
 import { appointmentRef, moveRef } from "../../calendar/refs";
 import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
@@ -17,6 +17,8 @@ import { localTime } from "../../domain/zoned-time";
 import type { Env } from "../../env";
 import { ApiError, notFound } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
+import { type ReservedUnit, reserveResourceUnitForEach } from "../resources/reserve-unit";
+import { loadResourceUnits } from "../resources/resource-units";
 import { type Actor, CHANGEABLE } from "./appointment-access";
 import { spanOf } from "./availability-rules";
 import { resolveBookingTarget } from "./booking-target";
@@ -159,10 +161,40 @@ export async function rescheduleSeries(
       ignoreRefs: ownRefs,
     })),
   );
+  // A service that needs a room or chair moves each occurrence's unit along (its own where free).
+  const type = target.service.requiredResourceType;
+  const seats: (ReservedUnit | null)[] = type
+    ? await reserveResourceUnitForEach(
+        env,
+        await loadResourceUnits(
+          scope,
+          target.branch.id,
+          type,
+          {
+            from: Math.min(...spans.map((sp) => sp.blockedFrom)),
+            to: Math.max(...spans.map((sp) => sp.blockedUntil)),
+          },
+          now,
+          { ignoreAppointmentIds: occurrences.map((a) => a.id) },
+        ),
+        occurrences.map((a, i) => ({
+          ref: moveRef(uids[i]!),
+          kind: "pending" as const,
+          start: spans[i]!.blockedFrom,
+          end: spans[i]!.blockedUntil,
+          ttlMs: WRITE_RESERVATION_MS,
+          ignoreRefs: ownRefs,
+          preferred: resourceKeysOf(a)[0],
+        })),
+      )
+    : occurrences.map(() => null);
   const releaseAll = () =>
-    calendar.releaseMany(uids.filter((_, i) => outcomes[i]!.ok).map((uid) => moveRef(uid)));
+    Promise.all([
+      calendar.releaseMany(uids.filter((_, i) => outcomes[i]!.ok).map((uid) => moveRef(uid))),
+      ...seats.map((seat, i) => seat?.calendar.release(moveRef(uids[i]!))),
+    ]);
   outcomes.forEach((o, i) => {
-    if (!o.ok) report[i]!.problem = "taken";
+    if (!o.ok || (type && !seats[i])) report[i]!.problem = "taken";
   });
   if (report.some((r) => r.problem)) {
     await releaseAll();
@@ -180,6 +212,8 @@ export async function rescheduleSeries(
           .update(appointments)
           .set({
             uid: uids[i]!,
+            resourceId: seats[i]?.unit.resourceId ?? null,
+            resourceUnit: seats[i]?.unit.unit ?? null,
             startsAt: new Date(spans[i]!.start),
             endsAt: new Date(spans[i]!.end),
             blockedFrom: new Date(spans[i]!.blockedFrom),
@@ -209,6 +243,17 @@ export async function rescheduleSeries(
           a.id,
           scope.companyId,
         ),
+        ...(seats[i]
+          ? [
+              occupyById(
+                seats[i].unit.calendarKey,
+                spans[i]!.blockedFrom,
+                spans[i]!.blockedUntil,
+                a.id,
+                scope.companyId,
+              ),
+            ]
+          : []),
         ...recordModification(
           modificationOf(a, checks[i]!, {
             type: "reschedule",
@@ -236,9 +281,16 @@ export async function rescheduleSeries(
     throw error;
   }
   await calendar.commitMany(uids.map((uid) => ({ ref: moveRef(uid), uid })));
-  await Promise.all(
-    ownRefs.map((ref, i) => (ref === appointmentRef({ uid: uids[i]! }) ? null : calendar.release(ref))),
-  );
+  await Promise.all([
+    ...ownRefs.map((ref, i) => (ref === appointmentRef({ uid: uids[i]! }) ? null : calendar.release(ref))),
+    ...occurrences.map(async (a, i) => {
+      // Old unit first: the new entry may carry the same name in the same calendar.
+      const oldUnit = resourceKeysOf(a)[0];
+      if (oldUnit && (oldUnit !== seats[i]?.calendar.key || ownRefs[i] !== appointmentRef({ uid: uids[i]! })))
+        await calendarFor(env, oldUnit).release(ownRefs[i]!);
+      await seats[i]?.calendar.commit(moveRef(uids[i]!), uids[i]!);
+    }),
+  ]);
   await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return { patternId: pattern.id, occurrences: report };
 }

@@ -1,9 +1,16 @@
 import { eq, isNull, sql } from "drizzle-orm";
 import { branches, branchServiceOffers, services, staff, staffServices } from "../../../../drizzle/schema";
+import { roundOutward } from "../../calendar/granules";
 import type { TenantScope } from "../../db/tenant-scope";
-import { findSlots, type ServiceTiming, type Slot } from "../../domain/availability";
+import { findSlots, isFreeOver, type ServiceTiming, type Slot } from "../../domain/availability";
 import { nextLocalDate } from "../../domain/zoned-time";
 import { invalidFields } from "../../http/errors";
+import {
+  parseResourceUnits,
+  type ResourceUnit,
+  requiredTypeOf,
+  resourceUnitsColumn,
+} from "../resources/resource-units";
 import { assembleCalendarRow, calendarColumns, ONE_ROW, qualified } from "./calendar-inputs";
 
 const DAY_MS = 86_400_000;
@@ -29,6 +36,9 @@ export interface SimpleAvailability {
   bufferAfterMinutes: number;
   staff: { id: number; name: string }[];
   slots: Slot[];
+  /** The units of the room, chair or equipment the service needs (empty when it needs none). */
+  resourceUnits: ResourceUnit[];
+  requiresResource: boolean;
 }
 
 /**
@@ -74,7 +84,7 @@ export async function simpleAvailability(
     .select({
       service: sql<
         string | null
-      >`(SELECT json_array(${qualified(sv.id)}, ${qualified(sv.isActive)}, ${qualified(sv.durationMinutes)}, ${qualified(sv.bufferBeforeMinutes)}, ${qualified(sv.bufferAfterMinutes)}, ${qualified(sv.slotIntervalMinutes)}, ${qualified(sv.minNoticeMinutes)}, ${qualified(sv.maxAdvanceDays)}) FROM ${sv} WHERE ${scope.byId(sv, request.serviceId)})`,
+      >`(SELECT json_array(${qualified(sv.id)}, ${qualified(sv.isActive)}, ${qualified(sv.durationMinutes)}, ${qualified(sv.bufferBeforeMinutes)}, ${qualified(sv.bufferAfterMinutes)}, ${qualified(sv.slotIntervalMinutes)}, ${qualified(sv.minNoticeMinutes)}, ${qualified(sv.maxAdvanceDays)}, ${qualified(sv.requiredResourceType)}) FROM ${sv} WHERE ${scope.byId(sv, request.serviceId)})`,
       candidates: sql<
         string | null
       >`(SELECT json_group_array(json_array(${qualified(staff.id)}, ${qualified(staff.branchId)}, ${qualified(staff.displayName)}, ${qualified(staffServices.durationMinutesOverride)})) FROM ${staffServices} INNER JOIN ${staff} ON ${qualified(staff.id)} = ${qualified(staffServices.staffId)} WHERE ${candidateWhere})`,
@@ -90,10 +100,28 @@ export async function simpleAvailability(
         eq(branchServiceOffers.isActive, true),
       )} LIMIT 1)`,
       ...calendarColumns(scope, branchRef, qualifiedStaff, range, now, "all", request.ignoreHoldsOfCall),
+      resourceUnits: resourceUnitsColumn(
+        scope,
+        branchRef,
+        requiredTypeOf(scope, request.serviceId),
+        range,
+        now,
+        request.ignoreHoldsOfCall,
+      ),
     })
     .from(ONE_ROW);
   const serviceTuple = row?.service
-    ? (JSON.parse(row.service) as [number, number, number, number, number, number, number, number])
+    ? (JSON.parse(row.service) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        string | null,
+      ])
     : null;
   const service = serviceTuple && {
     id: serviceTuple[0],
@@ -104,6 +132,7 @@ export async function simpleAvailability(
     slotIntervalMinutes: serviceTuple[5],
     minNoticeMinutes: serviceTuple[6],
     maxAdvanceDays: serviceTuple[7],
+    requiredResourceType: serviceTuple[8],
   };
   const candidates = (JSON.parse(row?.candidates ?? "[]") as [number, number, string, number | null][]).map(
     ([staffId, branchId, displayName, durationOverride]) => ({
@@ -146,6 +175,8 @@ export async function simpleAvailability(
     bufferAfterMinutes: service.bufferAfterMinutes,
     staff: people.map((p) => ({ id: p.staffId, name: p.displayName })),
     slots: [],
+    resourceUnits: parseResourceUnits(row?.resourceUnits ?? null),
+    requiresResource: service.requiredResourceType !== null,
   };
   if (!offer || people.length === 0) return result;
 
@@ -177,6 +208,17 @@ export async function simpleAvailability(
         known.staffIds = [...known.staffIds, ...slot.staffIds].sort((a, b) => a - b);
     }
   }
-  result.slots = [...slotsByStart.values()].sort((a, b) => a.start - b.start);
+  result.slots = [...slotsByStart.values()]
+    .filter((slot) => !result.requiresResource || resourceFreeFor(result, slot))
+    .sort((a, b) => a.start - b.start);
   return result;
+}
+
+/** Whether some unit of the required resource is free over the span a booking at `slot` blocks. */
+function resourceFreeFor(availability: SimpleAvailability, slot: Slot): boolean {
+  const blocked = roundOutward(
+    slot.start - availability.bufferBeforeMinutes * 60_000,
+    slot.end + availability.bufferAfterMinutes * 60_000,
+  );
+  return availability.resourceUnits.some((unit) => isFreeOver(unit.busy, blocked.start, blocked.end));
 }

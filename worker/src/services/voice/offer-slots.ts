@@ -1,5 +1,6 @@
 import type { Slot } from "../../domain/availability";
 import { zonedInstant } from "../../domain/zoned-time";
+import type { ResourceUnit } from "../resources/resource-units";
 import { replaceCallHolds } from "../scheduling/holds";
 import { simpleAvailability } from "../scheduling/simple-availability";
 import type { HeldOffer } from "./call-session";
@@ -45,6 +46,8 @@ export interface SlotSearch {
 export interface Buffers {
   before: number;
   after: number;
+  /** The units of the room or chair the service needs: each held slot keeps one of them too. */
+  resourceUnits?: readonly ResourceUnit[] | undefined;
 }
 
 export interface SlotSearchResult {
@@ -147,7 +150,11 @@ async function simpleOpenSlots(
   return {
     slots: availability.slots,
     staffNames: new Map(availability.staff.map((s) => [s.id, s.name])),
-    buffers: { before: availability.bufferBeforeMinutes, after: availability.bufferAfterMinutes },
+    buffers: {
+      before: availability.bufferBeforeMinutes,
+      after: availability.bufferAfterMinutes,
+      resourceUnits: availability.requiresResource ? availability.resourceUnits : undefined,
+    },
   };
 }
 
@@ -184,6 +191,7 @@ export async function holdOffers(
       ctx.tenant.holdTtlSeconds,
       {
         earlierHoldIds: [...callHoldIds(ctx)],
+        resourceUnits: buffers.resourceUnits,
       },
     ),
   );
