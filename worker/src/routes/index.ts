@@ -14,6 +14,7 @@ import { registerCrudResource } from "./crud/crud-resource";
 import { customerResource } from "./customers/customers.routes";
 import { registerHealthHandlers } from "./health/health.handlers";
 import { policyResource } from "./policies/policies.routes";
+import { resourceResource } from "./resources/resources.routes";
 import { registerRetellFunctionHandlers } from "./retell/retell-functions.handlers";
 import { registerRetellWebhookHandlers } from "./retell/retell-webhook.handlers";
 import { timeOffResource } from "./scheduling-rules/time-off.routes";
@@ -30,6 +31,7 @@ export const TENANT_RESOURCES = [
   staffResource,
   qualificationResource,
   serviceResource,
+  resourceResource,
   workingHourResource,
   timeOffResource,
   customerResource,

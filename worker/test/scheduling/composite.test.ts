@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   appointments,
@@ -298,5 +298,79 @@ describe("composite reschedule", () => {
     expect(row!.startsAt.toISOString()).toBe(berlin("2027-06-08", "09:00"));
     expect(row!.version).toBe(1);
     expect(await occupancyOf(id)).toEqual(before);
+  });
+});
+
+describe("composite bookings that need a chair", () => {
+  /** The composite needs a chair from the first segment's start to the last one's end (gaps included). */
+  async function withChair() {
+    const salon = await compositeSalon();
+    await db
+      .update(services)
+      .set({ requiredResourceType: "chair" })
+      .where(eq(services.id, salon.compositeId));
+    const res = await api("/api/v1/resources", {
+      apiKey: salon.key,
+      body: { branch_id: salon.branchId, name: "Stuhl 1", type: "chair" },
+    });
+    return { ...salon, chairId: (await json<{ data: { id: number } }>(res)).data.id };
+  }
+  const bookAt = (salon: Salon & { compositeId: number }, time: string) =>
+    api("/api/v2/bookings/composite", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[0],
+        branch_id: salon.branchId,
+        service_id: salon.compositeId,
+        starts_at: berlin("2027-06-09", time),
+      },
+    });
+
+  it("leave nothing behind in any calendar when the chair is taken during the colour's processing time", async () => {
+    const salon = await withChair();
+    const chairKey = `resource:${salon.chairId}:0`;
+    const chair = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(chairKey));
+    const processing = Date.parse(berlin("2027-06-09", "10:00"));
+    const walkIn = await chair.reserve(chairKey, {
+      ref: "walk-in",
+      kind: "hold",
+      start: processing,
+      end: processing + 10 * 60_000,
+      ttlMs: 600_000,
+    });
+    expect(walkIn.ok).toBe(true);
+    const refused = await bookAt(salon, "09:00");
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(await json(refused))).toContain("resource");
+    const company = salon.company.companyId;
+    expect(await db.select().from(appointments).where(eq(appointments.companyId, company))).toHaveLength(0);
+    expect(
+      await db.select().from(calendarOccupancy).where(eq(calendarOccupancy.companyId, company)),
+    ).toHaveLength(0);
+    for (const staffId of salon.staffIds) {
+      const key = `staff:${staffId}`;
+      const calendar = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(key));
+      expect(await calendar.entries(key, processing - 86_400_000, processing + 86_400_000)).toEqual([]);
+    }
+    expect(
+      (await chair.entries(chairKey, processing - 86_400_000, processing + 86_400_000)).map((e) => e.ref),
+    ).toEqual(["walk-in"]);
+
+    await chair.release(chairKey, "walk-in");
+    const booked = await bookAt(salon, "09:00");
+    expect(booked.status, await booked.clone().text()).toBe(201);
+    const id = (await json<{ appointment: { id: number } }>(booked)).appointment.id;
+    const chairGranules = await db
+      .select()
+      .from(calendarOccupancy)
+      .where(and(eq(calendarOccupancy.appointmentId, id), eq(calendarOccupancy.calendarKey, chairKey)));
+    // 09:00–10:45: wash 15, colour 30, processing 30, cut 30 minutes.
+    expect(chairGranules).toHaveLength(21);
+    const offered = await api("/api/v2/availability/composite", {
+      apiKey: salon.key,
+      body: { date: "2027-06-09", branch_id: salon.branchId, service_id: salon.compositeId, limit: 40 },
+    });
+    const starts = (await json<{ slots: { start: string }[] }>(offered)).slots.map((s) => s.start);
+    expect(starts.every((s) => s >= "10:45")).toBe(true);
   });
 });

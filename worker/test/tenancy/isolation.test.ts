@@ -67,6 +67,10 @@ const samples: Record<
     create: (t) => ({ branch_id: t.company.branchId, first_name: `Mia${++counter}` }),
     update: { first_name: "Geändert" },
   },
+  "/api/v1/resources": {
+    create: (t) => ({ branch_id: t.company.branchId, name: `Raum ${++counter}`, type: "room" }),
+    update: { name: "Umbenannt" },
+  },
   "/api/v1/qualifications": {
     create: (t) => ({ staff_id: t.staffId, service_id: t.serviceId }),
     update: { skill_level: "expert" },
