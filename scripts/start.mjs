@@ -59,7 +59,11 @@ const args = [
 ];
 args.push("--var", `CALCOM_API_URL:${CALCOM_DOUBLE_URL}/v2`);
 if (bench) args.push("--var", "RATE_LIMIT_FACTOR:1000");
-const worker = spawn("wrangler", args, { cwd: ROOT, env: projectEnv(), stdio: ["ignore", "pipe", "pipe"] });
+// wrangler dev records a trace of every request and of each of its D1 queries and Durable Object
+// calls into a local store (X_LOCAL_OBSERVABILITY, on by default): about a millisecond of CPU per
+// span, so it weighs on busy routes far more than on the health floor. Off for load tests.
+const workerEnv = bench ? projectEnv({ X_LOCAL_OBSERVABILITY: "false" }) : projectEnv();
+const worker = spawn("wrangler", args, { cwd: ROOT, env: workerEnv, stdio: ["ignore", "pipe", "pipe"] });
 let log = "";
 const remember = (chunk) => {
   log = (log + chunk).slice(-20_000);

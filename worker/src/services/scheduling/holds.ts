@@ -300,7 +300,14 @@ export async function replaceCallHolds(
       );
       throw error;
     }
-    const releasing = Promise.all(previous.map((h) => calendarFor(env, h.calendarKey).release(h.id)));
+    // One call per calendar object for the holds let go (a call's holds are often one person's).
+    const byCalendar = new Map<string, string[]>();
+    for (const h of previous) byCalendar.set(h.calendarKey, [...(byCalendar.get(h.calendarKey) ?? []), h.id]);
+    const releasing = Promise.all(
+      [...byCalendar].map(([key, refs]) =>
+        refs.length === 1 ? calendarFor(env, key).release(refs[0]!) : calendarFor(env, key).releaseMany(refs),
+      ),
+    );
     if (options.background) options.background(releasing);
     else await releasing;
   };

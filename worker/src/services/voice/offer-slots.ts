@@ -192,6 +192,9 @@ export async function holdOffers(
       {
         earlierHoldIds: [...callHoldIds(ctx)],
         resourceUnits: buffers.resourceUnits,
+        // The earlier holds are gone from D1 before the answer; their calendar objects let them
+        // go after it (the call's new holds already disregard them).
+        background: ctx.waitUntil,
       },
     ),
   );
