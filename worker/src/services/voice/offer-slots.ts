@@ -194,7 +194,7 @@ export async function holdOffers(
         resourceUnits: buffers.resourceUnits,
         // The earlier holds are gone from D1 before the answer; their calendar objects let them
         // go after it (the call's new holds already disregard them).
-        background: ctx.waitUntil,
+        background: (work) => ctx.waitUntil(work),
       },
     ),
   );
