@@ -1,5 +1,5 @@
-import { is, SQL } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import { getTableColumns, is, SQL } from "drizzle-orm";
+import { SQLiteAsyncDialect, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
 
 /** A drizzle query builder or a raw SQL fragment: anything that can become one statement. */
@@ -25,3 +25,16 @@ export function runBatch(db: Db, statements: BatchStatement[]): Promise<D1Result
 
 /** Rows changed by one statement of a batch. */
 export const changesOf = (result: D1Result | undefined) => result?.meta.changes ?? 0;
+
+/**
+ * A row a batch statement returned (`RETURNING *`, keyed by column name, driver values) as drizzle
+ * would map it for `table`: property names, Dates, booleans and JSON decoded.
+ */
+export function rowOf<T extends SQLiteTable>(table: T, raw: Record<string, unknown>): T["$inferSelect"] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T["$inferSelect"];
+}

@@ -1,9 +1,9 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { appointments, calendarHolds, customers } from "../../../../drizzle/schema";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
 import { appointmentRef, pendingRef, resourceHoldRef } from "../../calendar/refs";
-import { runBatch } from "../../db/batch";
+import { rowOf, runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
@@ -126,32 +126,37 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
   const status = input.status ?? "confirmed";
   const pushToCalcom = input.fromCalcom !== true;
   let queuedForCalcom: number[] = [];
+  let inserted: Record<string, unknown> | undefined;
   try {
     const results = await runBatch(db, [
-      db.insert(appointments).values({
-        uid,
-        companyId: scope.companyId,
-        branchId: target.branch.id,
-        customerId: customer.id,
-        staffId: target.staff.id,
-        serviceId: target.service.id,
-        resourceId: seat?.unit.resourceId ?? null,
-        resourceUnit: seat?.unit.unit ?? null,
-        startsAt: new Date(span.start),
-        endsAt: new Date(span.end),
-        blockedFrom: new Date(span.blockedFrom),
-        blockedUntil: new Date(span.blockedUntil),
-        status,
-        source: input.source,
-        bookingType: "simple",
-        priceCents: target.priceCents,
-        currency: target.currency,
-        notes: input.notes ?? null,
-        customerNotes: input.customerNotes ?? null,
-        confirmedAt: status === "confirmed" ? now : null,
-        createdByUserId: input.createdByUserId ?? null,
-        callId: input.callId ?? null,
-      }),
+      db
+        .insert(appointments)
+        .values({
+          uid,
+          companyId: scope.companyId,
+          branchId: target.branch.id,
+          customerId: customer.id,
+          staffId: target.staff.id,
+          serviceId: target.service.id,
+          resourceId: seat?.unit.resourceId ?? null,
+          resourceUnit: seat?.unit.unit ?? null,
+          startsAt: new Date(span.start),
+          endsAt: new Date(span.end),
+          blockedFrom: new Date(span.blockedFrom),
+          blockedUntil: new Date(span.blockedUntil),
+          status,
+          source: input.source,
+          bookingType: "simple",
+          priceCents: target.priceCents,
+          currency: target.currency,
+          notes: input.notes ?? null,
+          customerNotes: input.customerNotes ?? null,
+          confirmedAt: status === "confirmed" ? now : null,
+          createdByUserId: input.createdByUserId ?? null,
+          callId: input.callId ?? null,
+        })
+        // The stored row comes back with the write: no read after the commit.
+        .returning(),
       occupyByUid(
         staffCalendarKey(target.staff.id),
         span.blockedFrom,
@@ -180,6 +185,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
       ...(pushToCalcom ? [markCalcomPending(scope.companyId, { uid })] : []),
     ]);
     queuedForCalcom = calcomPendingIds(results);
+    inserted = results[0]?.results?.[0] as Record<string, unknown> | undefined;
   } catch (error) {
     await Promise.all([calendar.release(pendingRef(uid)), seat?.calendar.release(pendingRef(uid))]);
     if (isOccupancyConflict(error)) {
@@ -194,9 +200,8 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
     seat?.calendar.commit(pendingRef(uid), uid, heldUnit ? { replaces: heldUnit } : {}),
     releaseUnusedUnitHold(env, resourceUnits, heldUnit, seat?.unit.calendarKey),
   ]);
-  const [row] = await db.select().from(appointments).where(eq(appointments.uid, uid)).limit(1);
   await requestCalcomPush(env, scope.companyId, queuedForCalcom);
-  return { appointment: row!, target, ref: appointmentRef({ uid }) };
+  return { appointment: rowOf(appointments, inserted!), target, ref: appointmentRef({ uid }) };
 }
 
 /** A hold kept one unit but the booking took another (the held one was lost): let the hold go. */
