@@ -110,3 +110,29 @@ export async function loadResourceUnits(
     .from(sql`(SELECT 1)`);
   return parseResourceUnits(row?.units ?? null, options);
 }
+
+/**
+ * The units a booking over [blockedFrom, blockedUntil) may take: none when its service needs no
+ * resource. Started early by callers and awaited after their own checks (hence the caught copy:
+ * a failure surfaces where it is awaited, not as an unhandled rejection).
+ */
+export function unitsForBooking(
+  scope: TenantScope,
+  target: { service: { requiredResourceType: ResourceType | null }; branch: { id: number } },
+  span: { blockedFrom: number; blockedUntil: number },
+  options: ResourceUnitOptions = {},
+): Promise<ResourceUnit[]> {
+  const type = target.service.requiredResourceType;
+  const units = type
+    ? loadResourceUnits(
+        scope,
+        target.branch.id,
+        type,
+        { from: span.blockedFrom, to: span.blockedUntil },
+        Date.now(),
+        options,
+      )
+    : Promise.resolve([]);
+  units.catch(() => undefined);
+  return units;
+}

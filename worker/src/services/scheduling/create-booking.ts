@@ -9,7 +9,7 @@ import type { Env } from "../../env";
 import { ApiError, invalidFields } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { reserveResourceUnit } from "../resources/reserve-unit";
-import { loadResourceUnits } from "../resources/resource-units";
+import { unitsForBooking } from "../resources/resource-units";
 import { absencesAround, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
@@ -75,17 +75,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
   }
   const resourceType = target.service.requiredResourceType;
   const heldUnit = input.holdId ? resourceHoldRef(input.holdId) : undefined;
-  const units = resourceType
-    ? loadResourceUnits(
-        scope,
-        target.branch.id,
-        resourceType,
-        { from: span.blockedFrom, to: span.blockedUntil },
-        Date.now(),
-        { ignoreHoldIds: heldUnit ? [heldUnit] : [] },
-      )
-    : Promise.resolve([]);
-  units.catch(() => undefined); // awaited below, after the working-time check
+  const units = unitsForBooking(scope, target, span, { ignoreHoldIds: heldUnit ? [heldUnit] : [] }); // awaited after the working-time check
   await requireWithinAvailability(scope, target, span.start, { calendars });
 
   const uid = crypto.randomUUID();

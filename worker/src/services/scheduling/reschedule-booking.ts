@@ -9,7 +9,7 @@ import type { Env } from "../../env";
 import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { reserveResourceUnit } from "../resources/reserve-unit";
-import { loadResourceUnits } from "../resources/resource-units";
+import { unitsForBooking } from "../resources/resource-units";
 import { type Actor, CHANGEABLE, loadAppointment, unchangedSince } from "./appointment-access";
 import { requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
@@ -62,17 +62,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
   }
   const span = spanOf(target, input.newStartsAt.getTime());
   const resourceType = target.service.requiredResourceType;
-  const units = resourceType
-    ? loadResourceUnits(
-        scope,
-        target.branch.id,
-        resourceType,
-        { from: span.blockedFrom, to: span.blockedUntil },
-        Date.now(),
-        { ignoreAppointmentIds: [current.id] },
-      )
-    : Promise.resolve([]);
-  units.catch(() => undefined); // awaited below, after the working-time check
+  const units = unitsForBooking(scope, target, span, { ignoreAppointmentIds: [current.id] }); // awaited after the working-time check
   await requireWithinAvailability(scope, target, span.start, { ignoreAppointmentIds: [current.id] });
 
   const uid = current.uid ?? crypto.randomUUID();
