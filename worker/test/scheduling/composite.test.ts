@@ -1,93 +1,16 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  appointments,
-  branchServiceOffers,
-  calendarOccupancy,
-  services,
-  staffServices,
-} from "../../../drizzle/schema";
+import { appointments, calendarOccupancy, services } from "../../../drizzle/schema";
 import { api, json } from "../helpers/api";
+import { addColourComposite } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
 
-/** Wash (anyone) → colour with 30–45 min processing → cut; staff 1 washes and colours, staff 2 cuts. */
+/** A two-person salon with the colour composite (see addColourComposite). */
 async function compositeSalon(): Promise<Salon & { compositeId: number; washId: number; cutId: number }> {
   const salon = await createSalon({ staffCount: 2 });
-  const [wash] = await db
-    .insert(services)
-    .values({
-      companyId: salon.company.companyId,
-      name: "Waschen",
-      durationMinutes: 15,
-      priceCents: 1000,
-      maxAdvanceDays: 730,
-    })
-    .returning();
-  const [cut] = await db
-    .insert(services)
-    .values({
-      companyId: salon.company.companyId,
-      name: "Schneiden",
-      durationMinutes: 30,
-      priceCents: 3000,
-      maxAdvanceDays: 730,
-    })
-    .returning();
-  const [composite] = await db
-    .insert(services)
-    .values({
-      companyId: salon.company.companyId,
-      name: "Waschen, Färben, Schneiden",
-      durationMinutes: 105,
-      priceCents: 8900,
-      maxAdvanceDays: 730,
-      isComposite: true,
-      segments: [
-        {
-          key: "wash",
-          name: "Waschen",
-          serviceId: wash!.id,
-          durationMinutes: 15,
-          gapAfterMinMinutes: 0,
-          gapAfterMaxMinutes: 0,
-          sameStaffAsPrevious: true,
-          staffBusyDuringGap: false,
-        },
-        {
-          key: "colour",
-          name: "Färben",
-          serviceId: wash!.id,
-          durationMinutes: 30,
-          gapAfterMinMinutes: 30,
-          gapAfterMaxMinutes: 45,
-          sameStaffAsPrevious: true,
-          staffBusyDuringGap: false,
-        },
-        {
-          key: "cut",
-          name: "Schneiden",
-          serviceId: cut!.id,
-          durationMinutes: 30,
-          gapAfterMinMinutes: 0,
-          gapAfterMaxMinutes: 0,
-          sameStaffAsPrevious: false,
-          staffBusyDuringGap: false,
-        },
-      ],
-    })
-    .returning();
-  for (const id of [wash!.id, cut!.id, composite!.id]) {
-    await db
-      .insert(branchServiceOffers)
-      .values({ companyId: salon.company.companyId, branchId: salon.branchId, serviceId: id });
-  }
-  await db.insert(staffServices).values([
-    { companyId: salon.company.companyId, staffId: salon.staffIds[0]!, serviceId: wash!.id },
-    { companyId: salon.company.companyId, staffId: salon.staffIds[1]!, serviceId: cut!.id },
-  ]);
-  return { ...salon, compositeId: composite!.id, washId: wash!.id, cutId: cut!.id };
+  return { ...salon, ...(await addColourComposite(salon)) };
 }
 
 describe("composite bookings", () => {

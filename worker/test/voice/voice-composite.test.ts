@@ -1,94 +1,20 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  appointments,
-  branchServiceOffers,
-  calls,
-  nestedBookingSlots,
-  services,
-  staffServices,
-} from "../../../drizzle/schema";
+import { appointments, calls, nestedBookingSlots } from "../../../drizzle/schema";
+import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
-import {
-  callFunction,
-  callObject,
-  createVoiceSalon,
-  givePhone,
-  type VoiceSalon,
-  voiceAnswer,
-} from "../helpers/voice";
+import { callFunction, callObject, createVoiceSalon, givePhone, voiceAnswer } from "../helpers/voice";
 
 const ALICE = "+4915111111111";
 const BOB = "+4917622222222";
 const DAY = "2027-06-01";
-const COMPOSITE = "Waschen, Färben, Schneiden";
-
-/** Wash and colour (staff 1, 30–45 min processing) → cut (staff 2), as one service of the salon. */
-async function withComposite(salon: VoiceSalon): Promise<number> {
-  const companyId = salon.company.companyId;
-  const [wash] = await db
-    .insert(services)
-    .values({ companyId, name: "Waschen", durationMinutes: 15, priceCents: 1000, maxAdvanceDays: 730 })
-    .returning();
-  const [cut] = await db
-    .insert(services)
-    .values({ companyId, name: "Schneiden", durationMinutes: 30, priceCents: 3000, maxAdvanceDays: 730 })
-    .returning();
-  const segment = { gapAfterMinMinutes: 0, gapAfterMaxMinutes: 0, staffBusyDuringGap: false };
-  const [composite] = await db
-    .insert(services)
-    .values({
-      companyId,
-      name: COMPOSITE,
-      durationMinutes: 105,
-      priceCents: 8900,
-      maxAdvanceDays: 730,
-      isComposite: true,
-      segments: [
-        {
-          ...segment,
-          key: "wash",
-          name: "Waschen",
-          serviceId: wash!.id,
-          durationMinutes: 15,
-          sameStaffAsPrevious: true,
-        },
-        {
-          ...segment,
-          key: "colour",
-          name: "Färben",
-          serviceId: wash!.id,
-          durationMinutes: 30,
-          gapAfterMinMinutes: 30,
-          gapAfterMaxMinutes: 45,
-          sameStaffAsPrevious: true,
-        },
-        {
-          ...segment,
-          key: "cut",
-          name: "Schneiden",
-          serviceId: cut!.id,
-          durationMinutes: 30,
-          sameStaffAsPrevious: false,
-        },
-      ],
-    })
-    .returning();
-  for (const id of [wash!.id, cut!.id, composite!.id]) {
-    await db.insert(branchServiceOffers).values({ companyId, branchId: salon.branchId, serviceId: id });
-  }
-  await db.insert(staffServices).values([
-    { companyId, staffId: salon.staffIds[0]!, serviceId: wash!.id },
-    { companyId, staffId: salon.staffIds[1]!, serviceId: cut!.id },
-  ]);
-  return composite!.id;
-}
+const COMPOSITE = COLOUR_COMPOSITE_NAME;
 
 describe("composite services by phone", () => {
   it("are offered like a simple one, with the first segment's staff member", async () => {
     const salon = await createVoiceSalon({ staffCount: 2 });
-    const compositeId = await withComposite(salon);
+    const { compositeId } = await addColourComposite(salon);
     const call = callObject(salon, { from: ALICE });
     const free = await voiceAnswer(
       await callFunction(
@@ -119,7 +45,7 @@ describe("composite services by phone", () => {
 
   it("are booked across the segments' calendars, and a taken time is answered with alternatives", async () => {
     const salon = await createVoiceSalon({ staffCount: 2 });
-    const compositeId = await withComposite(salon);
+    const { compositeId } = await addColourComposite(salon);
     await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
     const call = callObject(salon, { from: ALICE });
     const wish = { service: COMPOSITE, date: DAY, time: "09:00", customer_notes: "Bitte ohne Parfum" };
