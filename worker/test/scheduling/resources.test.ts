@@ -255,4 +255,60 @@ describe("resources (rooms, chairs, equipment)", () => {
     expect((await book(salon, 2, berlin("2027-04-28", "10:00"))).status).toBe(201);
     expect((await book(salon, 2, berlin("2027-04-28", "11:00"))).status).toBe(409);
   });
+
+  it("keep an appointment's unit when it moves to a time where that unit is free", async () => {
+    const salon = await practice(2);
+    await book(salon, 0, berlin("2027-05-03", "10:00"));
+    const second = await json<Booked>(
+      await book(salon, 1, berlin("2027-05-03", "10:00"), { customer_id: salon.customerIds[1] }),
+    );
+    const unitOf = async (id: number) =>
+      (await db.select().from(appointments).where(eq(appointments.id, id)))[0]!.resourceUnit;
+    expect(await unitOf(second.appointment_id)).toBe(1);
+    const moved = await api(`/api/v2/bookings/${second.appointment_id}/reschedule`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { new_starts_at: berlin("2027-05-03", "14:00") },
+    });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    // Both units are free at 14:00; the room it had (not the lowest) is kept.
+    expect(await unitOf(second.appointment_id)).toBe(1);
+  });
+
+  it("give a series the unit free every week, not the lowest free one of each week", async () => {
+    const salon = await practice(2);
+    await book(salon, 1, berlin("2027-05-10", "10:00"));
+    const res = await api("/api/v2/bookings/recurring", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[0],
+        service_id: salon.serviceId,
+        staff_id: salon.staffIds[0],
+        starts_at: berlin("2027-05-10", "10:00"),
+        recurrence: { frequency: "weekly", interval: 1, count: 4 },
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const ids = (await json<{ appointments: { id: number }[] }>(res)).appointments.map((a) => a.id);
+    const units = await Promise.all(
+      ids.map(
+        async (id) => (await db.select().from(appointments).where(eq(appointments.id, id)))[0]!.resourceUnit,
+      ),
+    );
+    expect(units).toEqual([1, 1, 1, 1]);
+  });
+
+  it("stop taking bookings when deactivated, while the ones they have stay", async () => {
+    const salon = await practice(1);
+    const kept = await json<Booked>(await book(salon, 0, berlin("2027-05-17", "10:00")));
+    const off = await api(`/api/v1/resources/${salon.roomId}`, {
+      method: "PATCH",
+      apiKey: salon.key,
+      body: { is_active: false },
+    });
+    expect(off.status, await off.clone().text()).toBe(200);
+    expect(await freeStarts(salon, "2027-05-17")).toEqual([]);
+    expect((await book(salon, 1, berlin("2027-05-17", "15:00"))).status).toBe(409);
+    expect(await roomGranules(salon.roomId, kept.appointment_id)).toHaveLength(6);
+  });
 });
