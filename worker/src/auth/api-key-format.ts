@@ -23,3 +23,9 @@ export function parseApiKey(key: string): { prefix: string } | null {
   const match = API_KEY_PATTERN.exec(key);
   return match ? { prefix: match[1]! } : null;
 }
+
+/**
+ * The name of the RateLimiter object every request with this key passes through; it also carries
+ * the key's revocation (see api-key-cache.ts).
+ */
+export const apiKeyRateLimitKey = (apiKeyId: number) => `key:${apiKeyId}`;

@@ -2,7 +2,8 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { apiKeys, companies, roles, userSessions, users } from "../../../drizzle/schema";
-import { parseApiKey } from "../auth/api-key-format";
+import { cachedApiKey, rememberApiKey, type VerifiedApiKey } from "../auth/api-key-cache";
+import { apiKeyRateLimitKey, parseApiKey } from "../auth/api-key-format";
 import { readSessionCookie } from "../auth/cookies";
 import { sha256Hex, timingSafeEqual } from "../auth/crypto-helpers";
 import type { Principal } from "../auth/principal";
@@ -13,7 +14,10 @@ import type { AppEnv } from "../http/app-env";
 import { unauthenticated } from "../http/errors";
 import { timed } from "../http/server-timing";
 
-/** last_used_at is written at most this often per key, to keep writes off the hot path. */
+/**
+ * last_used_at is written at most this often per key, to keep writes off the hot path (a cached
+ * key is looked up again, and its use recorded, once its cache entry is older than a minute).
+ */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
@@ -45,7 +49,31 @@ async function principalFromApiKey(c: Context<AppEnv>): Promise<Principal | null
   const parsed = parseApiKey(key);
   if (!parsed) throw unauthenticated("Invalid API key");
   const db = c.get("db");
-  const now = new Date();
+  const now = Date.now();
+  const keyHash = await sha256Hex(key);
+  const verified = cachedApiKey(keyHash, now) ?? (await verifyApiKey(c, parsed.prefix, keyHash, now));
+  if (!verified || !isRoleName(verified.roleName)) throw unauthenticated("Invalid API key");
+  return {
+    kind: "api_key",
+    id: verified.id,
+    tenantId: verified.tenantId,
+    companyId: verified.companyId,
+    role: verified.roleName,
+    permissions: await loadRolePermissions(db, verified.roleId),
+    isSuperAdmin: false,
+    // The rate limiter of this key is also where its revocation is checked (see api-key-cache.ts).
+    rateLimitKey: apiKeyRateLimitKey(verified.id),
+  };
+}
+
+/** Finds the key in D1 (active, unexpired, its company active) and remembers it for the isolate. */
+async function verifyApiKey(
+  c: Context<AppEnv>,
+  prefix: string,
+  keyHash: string,
+  now: number,
+): Promise<VerifiedApiKey | null> {
+  const db = c.get("db");
   const [row] = await db
     .select({
       id: apiKeys.id,
@@ -54,6 +82,7 @@ async function principalFromApiKey(c: Context<AppEnv>): Promise<Principal | null
       roleId: apiKeys.roleId,
       roleName: roles.name,
       lastUsedAt: apiKeys.lastUsedAt,
+      expiresAt: apiKeys.expiresAt,
       tenantId: companies.tenantId,
     })
     .from(apiKeys)
@@ -61,36 +90,34 @@ async function principalFromApiKey(c: Context<AppEnv>): Promise<Principal | null
     .innerJoin(companies, eq(companies.id, apiKeys.companyId))
     .where(
       and(
-        eq(apiKeys.prefix, parsed.prefix),
+        eq(apiKeys.prefix, prefix),
         isNull(apiKeys.revokedAt),
-        gt(apiKeys.expiresAt, now),
+        gt(apiKeys.expiresAt, new Date(now)),
         eq(companies.isActive, true),
         isNull(companies.deletedAt),
       ),
     )
     .limit(1);
-  if (!row || !timingSafeEqual(await sha256Hex(key), row.keyHash) || !isRoleName(row.roleName)) {
-    throw unauthenticated("Invalid API key");
-  }
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+  if (!row || !timingSafeEqual(keyHash, row.keyHash)) return null;
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     c.executionCtx.waitUntil(
       db
         .update(apiKeys)
-        .set({ lastUsedAt: now })
+        .set({ lastUsedAt: new Date(now) })
         .where(eq(apiKeys.id, row.id))
         .then(() => undefined),
     );
   }
-  return {
-    kind: "api_key",
+  const verified: VerifiedApiKey = {
     id: row.id,
-    tenantId: row.tenantId,
     companyId: row.companyId,
-    role: row.roleName,
-    permissions: await loadRolePermissions(db, row.roleId),
-    isSuperAdmin: false,
-    rateLimitKey: `key:${row.id}`,
+    tenantId: row.tenantId,
+    roleId: row.roleId,
+    roleName: row.roleName,
+    expiresAt: row.expiresAt.getTime(),
   };
+  rememberApiKey(keyHash, verified, now);
+  return verified;
 }
 
 async function principalFromSession(c: Context<AppEnv>): Promise<Principal | null> {

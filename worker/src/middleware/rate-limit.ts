@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../http/app-env";
-import { ApiError } from "../http/errors";
+import { ApiError, unauthenticated } from "../http/errors";
 import { timed } from "../http/server-timing";
 import type { RateLimitDecision } from "./rate-limiter-object";
 
@@ -65,6 +65,7 @@ export function rateLimit(
 ) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const decision = await timed(c, "ratelimit", consumeRateLimit(c, rules, keyOf(c)));
+    if (decision.revoked) throw unauthenticated("Invalid API key");
     if (!decision.allowed) throw rateLimitedError(decision);
     await next();
     for (const [name, value] of Object.entries(rateLimitHeaders(decision))) c.res.headers.set(name, value);

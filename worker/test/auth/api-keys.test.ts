@@ -1,6 +1,8 @@
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { apiKeys } from "../../../drizzle/schema";
+import { apiKeyRateLimitKey } from "../../src/auth/api-key-format";
 import { api, json } from "../helpers/api";
 import { createApiKey, createCompany, createUser, db, login } from "../helpers/fixtures";
 
@@ -54,6 +56,26 @@ describe("partner API keys", () => {
     expect((await json<KeyBody>(revoked)).data.revoked_at).not.toBeNull();
     expect((await api("/api/v1/branches", { apiKey: oldKey.key })).status).toBe(401);
     expect((await api("/api/v1/branches", { apiKey: newKey.key })).status).toBe(200);
+  });
+
+  it("stop working at once when revoked elsewhere, though this isolate still has them cached", async () => {
+    const company = await createCompany();
+    const key = await createApiKey(company);
+    expect((await api("/api/v1/branches", { apiKey: key.key })).status).toBe(200);
+    // Another isolate's revocation: D1 and the key's limiter object, not this isolate's cache.
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, key.id));
+    await env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(apiKeyRateLimitKey(key.id))).revoke();
+    const res = await api("/api/v1/branches", { apiKey: key.key });
+    expect(res.status).toBe(401);
+    expect((await json<{ error: { code: string } }>(res)).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("stop working at their expiry, though this isolate still has them cached", async () => {
+    const company = await createCompany();
+    const key = await createApiKey(company, "admin", new Date(Date.now() + 600));
+    expect((await api("/api/v1/branches", { apiKey: key.key })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect((await api("/api/v1/branches", { apiKey: key.key })).status).toBe(401);
   });
 
   it("refuse expired, malformed and tampered keys with 401 in the error envelope", async () => {

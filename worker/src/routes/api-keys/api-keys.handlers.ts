@@ -6,6 +6,7 @@ import { roleIdByName, roleNameById } from "../../auth/role-lookup";
 import type { AppEnv } from "../../http/app-env";
 import { notFound } from "../../http/errors";
 import { tenantScope } from "../../middleware/authorize";
+import { revokeApiKeyEverywhere } from "../../services/auth/revoke-api-key";
 import { toApiObject } from "../crud/row-mapping";
 import { ApiKeySchema, createApiKeyRoute, revokeApiKeyRoute } from "./api-keys.routes";
 
@@ -43,6 +44,8 @@ export function registerApiKeyHandlers(app: OpenAPIHono<AppEnv>): void {
       .where(scope.byId(apiKeys, id))
       .returning();
     if (!row) throw notFound("API key");
+    // Isolates that verified this key keep it cached; its rate limiter is where they all look.
+    await revokeApiKeyEverywhere(c.env, row.id);
     const role = await roleNameById(scope.db, row.roleId);
     return c.json({ success: true as const, data: toApiObject({ ...row, role }, ApiKeySchema) }, 200);
   });
