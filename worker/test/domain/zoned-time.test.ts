@@ -1,6 +1,13 @@
+import { formatInTimeZone } from "date-fns-tz";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localDate, localDayBounds, nextLocalDate, zonedInstant } from "../../src/domain/zoned-time";
+import {
+  localDate,
+  localDayBounds,
+  localTime,
+  nextLocalDate,
+  zonedInstant,
+} from "../../src/domain/zoned-time";
 
 const BERLIN = "Europe/Berlin";
 
@@ -10,6 +17,38 @@ describe("zoned time", () => {
     expect(zonedInstant("2026-03-29", "10:00", BERLIN).toISOString()).toBe("2026-03-29T08:00:00.000Z");
     expect(zonedInstant("2026-10-24", "10:00", BERLIN).toISOString()).toBe("2026-10-24T08:00:00.000Z");
     expect(zonedInstant("2026-10-25", "10:00", BERLIN).toISOString()).toBe("2026-10-25T09:00:00.000Z");
+  });
+
+  it("reads local dates and times exactly as ICU formats them, in zones with odd offsets and DST", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("2000-01-01T00:00:00Z"),
+          max: new Date("2040-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(
+          BERLIN,
+          "Europe/Zurich",
+          "America/New_York",
+          "Asia/Kolkata",
+          "Asia/Kathmandu",
+          "Australia/Lord_Howe",
+          "Pacific/Chatham",
+          "UTC",
+        ),
+        (instant, zone) => {
+          expect(localDate(instant, zone)).toBe(formatInTimeZone(instant, zone, "yyyy-MM-dd"));
+          expect(localTime(instant, zone)).toBe(formatInTimeZone(instant, zone, "HH:mm"));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Both sides of Berlin's changes in 2026.
+    expect(localTime(new Date("2026-03-29T00:59:59Z"), BERLIN)).toBe("01:59");
+    expect(localTime(new Date("2026-03-29T01:00:00Z"), BERLIN)).toBe("03:00");
+    expect(localTime(new Date("2026-10-25T00:59:59Z"), BERLIN)).toBe("02:59");
+    expect(localTime(new Date("2026-10-25T01:00:00Z"), BERLIN)).toBe("02:00");
   });
 
   it("gives DST days their real length: 23 hours in March, 25 in October", () => {
