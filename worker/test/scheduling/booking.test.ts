@@ -167,6 +167,21 @@ describe("booking", () => {
     ).toBe(201);
   });
 
+  it("offers the slot that starts exactly where a booking ends, and not one that overlaps it", async () => {
+    const salon = await createSalon();
+    expect((await book(salon, berlin("2027-03-02", "10:00"))).status).toBe(201);
+    const res = await api("/api/v2/availability/simple", {
+      apiKey: salon.key,
+      body: { date: "2027-03-02", service_id: salon.serviceId, staff_id: salon.staffIds[0] },
+    });
+    const starts = (await json<{ slots: { start: string }[] }>(res)).slots.map((s) => s.start);
+    expect(starts).toContain("09:30");
+    expect(starts).not.toContain("09:45");
+    expect(starts).not.toContain("10:00");
+    expect(starts).not.toContain("10:15");
+    expect(starts).toContain("10:30");
+  });
+
   it("follows the status flow and refuses invalid transitions with 409", async () => {
     const salon = await createSalon();
     const first = await json<Booked>(await book(salon, berlin("2027-03-02", "10:00"), { status: "pending" }));

@@ -1,9 +1,10 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { ResourceType } from "../../../../drizzle/schema";
-import { GRANULE_MS, granuleOf, resourceCalendarKey } from "../../calendar/granules";
+import { GRANULE_MS, resourceCalendarKey } from "../../calendar/granules";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Interval } from "../../domain/availability";
 import { normalizeIntervals } from "../../domain/availability/intervals";
+import { type CalendarWindow, calendarWindow } from "../scheduling/calendar-window";
 
 /**
  * One unit of a room's, chair's or equipment's capacity: a calendar of its own
@@ -29,8 +30,8 @@ export interface ResourceUnitOptions {
 }
 
 /** The resource type a service needs, as a subquery (NULL when it needs none). */
-export const requiredTypeOf = (scope: TenantScope, serviceId: number): SQL =>
-  sql`(SELECT required_resource_type FROM services WHERE id = ${serviceId} AND company_id = ${scope.companyId})`;
+export const requiredTypeOf = (scope: TenantScope, serviceId: number | Placeholder): SQL =>
+  sql`(SELECT required_resource_type FROM services WHERE id = ${serviceId} AND company_id = ${scope.companyRef})`;
 
 /**
  * The units of the branch's active resources of `type`, as one JSON column, for a statement that
@@ -42,27 +43,27 @@ export function resourceUnitsColumn(
   scope: TenantScope,
   branch: number | SQL,
   type: ResourceType | SQL,
-  range: { from: number; to: number },
-  now: number,
-  ignoreHoldsOfCall?: string,
+  window: CalendarWindow,
+  ignoreHoldsOfCall?: string | Placeholder,
 ): SQL<string | null> {
+  const company = scope.companyRef;
   const key = sql.raw(`'resource:' || units.resource_id || ':' || units.unit`);
   const callFilter = ignoreHoldsOfCall
     ? sql`AND (call_id IS NULL OR call_id <> ${ignoreHoldsOfCall})`
     : sql``;
   return sql<string | null>`(WITH RECURSIVE units(resource_id, unit, capacity, name) AS (
       SELECT id, 0, capacity, name FROM resources
-        WHERE company_id = ${scope.companyId} AND branch_id = ${branch} AND type = ${type} AND is_active = 1
+        WHERE company_id = ${company} AND branch_id = ${branch} AND type = ${type} AND is_active = 1
       UNION ALL SELECT resource_id, unit + 1, capacity, name FROM units WHERE unit + 1 < capacity)
     SELECT json_group_array(json_array(resource_id, unit, name, (SELECT group_concat(entry, ';') FROM (
       SELECT 'a,' || appointment_id || ',' || (min(granule) * ${GRANULE_MS}) || ',' || ((max(granule) + 1) * ${GRANULE_MS}) AS entry
         FROM calendar_occupancy WHERE calendar_key = ${key}
-          AND granule >= ${granuleOf(range.from)} AND granule < ${Math.ceil(range.to / GRANULE_MS)}
+          AND granule >= ${window.firstGranule} AND granule < ${window.endGranule}
         GROUP BY appointment_id
       UNION ALL
       SELECT 'h,' || id || ',' || starts_at || ',' || ends_at FROM calendar_holds
-        WHERE company_id = ${scope.companyId} AND calendar_key = ${key} AND expires_at > ${now}
-          AND starts_at < ${range.to} AND ends_at > ${range.from} ${callFilter}))))
+        WHERE company_id = ${company} AND calendar_key = ${key} AND expires_at > ${window.now}
+          AND starts_at < ${window.to} AND ends_at > ${window.from} ${callFilter}))))
     FROM units)`;
 }
 
@@ -105,7 +106,7 @@ export async function loadResourceUnits(
 ): Promise<ResourceUnit[]> {
   const [row] = await scope.db
     .select({
-      units: resourceUnitsColumn(scope, branch, type, range, now, options.ignoreHoldsOfCall),
+      units: resourceUnitsColumn(scope, branch, type, calendarWindow(range, now), options.ignoreHoldsOfCall),
     })
     .from(sql`(SELECT 1)`);
   return parseResourceUnits(row?.units ?? null, options);

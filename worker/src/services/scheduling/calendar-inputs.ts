@@ -1,4 +1,4 @@
-import { and, eq, getTableName, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableName, inArray, isNull, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { type SQLiteColumn, unionAll } from "drizzle-orm/sqlite-core";
 import {
   appointments,
@@ -11,12 +11,10 @@ import {
 import { GRANULE_MS } from "../../calendar/granules";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Interval, StaffCalendarInput } from "../../domain/availability";
+import { type CalendarWindow, calendarWindow } from "./calendar-window";
 
 /** Appointments in these states occupy their staff member's time. */
 export const OCCUPYING_STATUSES = ["pending", "confirmed", "in_progress"] as const;
-
-/** No appointment (buffers included) is longer than this; it bounds the range scan on starts_at. */
-const LONGEST_BLOCK_MS = 24 * 3_600_000;
 
 /**
  * Everything the availability engine needs about some staff members at one branch over
@@ -58,10 +56,14 @@ export function calendarQueries(
   /** A voice call asking again must not see its own holds as taken. */
   ignoreHoldsOfCall?: string,
 ) {
+  const window = calendarWindow(range, now);
   return [
-    scope.db.select(calendarColumns(scope, branchId, ids, range, now, busy, ignoreHoldsOfCall)).from(ONE_ROW),
+    scope.db.select(calendarColumns(scope, branchId, ids, window, busy, ignoreHoldsOfCall)).from(ONE_ROW),
   ] as const;
 }
+
+/** The granule length as an integer literal of SQL. */
+const GRANULE_SQL = sql.raw(String(GRANULE_MS));
 
 /** The FROM of a statement made only of subqueries: one row. */
 export const ONE_ROW = sql`(SELECT 1)`;
@@ -85,15 +87,17 @@ export function calendarColumns(
   scope: TenantScope,
   branchId: number | SQL,
   ids: number[] | SQL,
-  range: { from: number; to: number },
-  now: number,
+  window: CalendarWindow,
   busy: CalendarOptions["busy"] = "all",
-  ignoreHoldsOfCall?: string,
+  ignoreHoldsOfCall?: string | Placeholder,
 ) {
   // Only time off when the calendar objects judge bookings and holds: no appointment rows to read.
   const bookings = busy === "absences" ? sql`0` : sql`1`;
   const db = scope.db;
-  const scanFrom = new Date(range.from - LONGEST_BLOCK_MS);
+  const company = scope.companyRef;
+  // Bounds are compared as plain numbers (instants are stored as epoch ms), so that they may be
+  // placeholders of a prepared statement.
+  const { from, to, scanFrom, now } = window;
   // Busy spans as plain integers under fixed names (the union is read as a subquery below).
   const span = (id: SQL | number, staffId: SQLiteColumn, start: SQLiteColumn, end: SQLiteColumn) => ({
     id: (typeof id === "number" ? sql<number>`${sql.raw(String(id))}` : id).as("busy_id"),
@@ -110,8 +114,8 @@ export function calendarColumns(
         scope.where(
           timeOff,
           inArray(timeOff.staffId, ids),
-          lt(timeOff.startsAt, new Date(range.to)),
-          gt(timeOff.endsAt, new Date(range.from)),
+          sql`${timeOff.startsAt} < ${to}`,
+          sql`${timeOff.endsAt} > ${from}`,
         ),
       ),
     db
@@ -131,8 +135,8 @@ export function calendarColumns(
           inArray(appointments.staffId, ids),
           eq(appointments.isComposite, false),
           inArray(appointments.status, [...OCCUPYING_STATUSES]),
-          gt(appointments.startsAt, scanFrom),
-          lt(appointments.startsAt, new Date(range.to)),
+          sql`${appointments.startsAt} > ${scanFrom}`,
+          sql`${appointments.startsAt} < ${to}`,
         ),
       ),
     db
@@ -149,12 +153,12 @@ export function calendarColumns(
       .where(
         and(
           sql`${bookings} = 1`,
-          eq(nestedBookingSlots.companyId, scope.companyId),
+          eq(nestedBookingSlots.companyId, company),
           inArray(nestedBookingSlots.staffId, ids),
           inArray(appointments.status, [...OCCUPYING_STATUSES]),
           isNull(appointments.deletedAt),
-          gt(nestedBookingSlots.startsAt, scanFrom),
-          lt(nestedBookingSlots.startsAt, new Date(range.to)),
+          sql`${nestedBookingSlots.startsAt} > ${scanFrom}`,
+          sql`${nestedBookingSlots.startsAt} < ${to}`,
         ),
       ),
     db
@@ -163,14 +167,14 @@ export function calendarColumns(
       .where(
         and(
           sql`${bookings} = 1`,
-          eq(calendarHolds.companyId, scope.companyId),
+          eq(calendarHolds.companyId, company),
           inArray(calendarHolds.staffId, ids),
-          gt(calendarHolds.expiresAt, new Date(now)),
+          sql`${calendarHolds.expiresAt} > ${now}`,
           ignoreHoldsOfCall
             ? sql`(${calendarHolds.callId} IS NULL OR ${calendarHolds.callId} <> ${ignoreHoldsOfCall})`
             : undefined,
-          lt(calendarHolds.startsAt, new Date(range.to)),
-          gt(calendarHolds.endsAt, new Date(range.from)),
+          sql`${calendarHolds.startsAt} < ${to}`,
+          sql`${calendarHolds.endsAt} > ${from}`,
         ),
       ),
   );
@@ -183,10 +187,11 @@ export function calendarColumns(
     overrides: sql<
       string | null
     >`(SELECT json_group_array(json_array(${qualified(o.date)}, ${qualified(o.staffId)}, ${qualified(o.isClosed)}, ${qualified(o.startTime)}, ${qualified(o.endTime)}, ${qualified(o.breakStart)}, ${qualified(o.breakEnd)})) FROM ${o} WHERE ${scope.where(o, eq(o.branchId, branchId), or(inArray(o.staffId, ids), isNull(o.staffId)))})`,
-    // Rounded outward to granules here: shorter numbers to carry and parse.
+    // Rounded outward to granules here: shorter numbers to carry and parse. The granule is
+    // written as a literal: D1 binds every number as REAL, which would make the division exact.
     busy: sql<
       string | null
-    >`(SELECT group_concat(busy_staff || ',' || busy_id || ',' || (busy_start / ${GRANULE_MS}) || ',' || ((busy_end + ${GRANULE_MS - 1}) / ${GRANULE_MS})) FROM (${busyRows}))`,
+    >`(SELECT group_concat(busy_staff || ',' || busy_id || ',' || (busy_start / ${GRANULE_SQL}) || ',' || ((busy_end + ${GRANULE_SQL} - 1) / ${GRANULE_SQL})) FROM (${busyRows}))`,
   };
 }
 

@@ -5,6 +5,7 @@ import { findCompositeSlots } from "../../domain/availability";
 import { localTime, nextLocalDate } from "../../domain/zoned-time";
 import { parseResourceUnits, resourceUnitsColumn } from "../resources/resource-units";
 import { assembleCalendarRow, calendarColumns, ONE_ROW } from "./calendar-inputs";
+import { calendarWindow } from "./calendar-window";
 import {
   branchStaffSubquery,
   type CompositeRequest,
@@ -39,24 +40,18 @@ export async function compositeAvailability(
     from: Date.parse(`${request.date}T00:00:00Z`) - DAY_MS,
     to: Date.parse(`${lastDate}T00:00:00Z`) + 3 * DAY_MS,
   };
+  const window = calendarWindow(range, now);
   const [serviceRows, [row]] = await scope.db.batch([
     compositeServicesQuery(scope, request),
     scope.db
       .select({
         ...compositeColumns(scope, request),
-        ...calendarColumns(
-          scope,
-          request.branch_id,
-          branchStaffSubquery(scope, request.branch_id),
-          range,
-          now,
-        ),
+        ...calendarColumns(scope, request.branch_id, branchStaffSubquery(scope, request.branch_id), window),
         resourceUnits: resourceUnitsColumn(
           scope,
           request.branch_id,
           requiredTypeSubquery(scope, request),
-          range,
-          now,
+          window,
         ),
       })
       .from(ONE_ROW),

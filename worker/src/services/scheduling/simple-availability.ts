@@ -1,17 +1,12 @@
-import { eq, isNull, sql } from "drizzle-orm";
-import { branches, branchServiceOffers, services, staff, staffServices } from "../../../../drizzle/schema";
 import { roundOutward } from "../../calendar/granules";
 import type { TenantScope } from "../../db/tenant-scope";
 import { findSlots, isFreeOver, type ServiceTiming, type Slot } from "../../domain/availability";
 import { nextLocalDate } from "../../domain/zoned-time";
 import { invalidFields } from "../../http/errors";
-import {
-  parseResourceUnits,
-  type ResourceUnit,
-  requiredTypeOf,
-  resourceUnitsColumn,
-} from "../resources/resource-units";
-import { assembleCalendarRow, calendarColumns, ONE_ROW, qualified } from "./calendar-inputs";
+import { parseResourceUnits, type ResourceUnit } from "../resources/resource-units";
+import { assembleCalendarRow } from "./calendar-inputs";
+import { calendarWindow } from "./calendar-window";
+import { type SimpleAvailabilityValues, simpleAvailabilityStatement } from "./simple-availability-statement";
 
 const DAY_MS = 86_400_000;
 
@@ -50,7 +45,6 @@ export async function simpleAvailability(
   request: SimpleAvailabilityRequest,
   now = Date.now(),
 ) {
-  const db = scope.db;
   let lastDate = request.date;
   for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
   // Calendars are loaded in the same round trip, before the branch (and its zone) is known: the
@@ -59,57 +53,18 @@ export async function simpleAvailability(
     from: Date.parse(`${request.date}T00:00:00Z`) - DAY_MS,
     to: Date.parse(`${lastDate}T00:00:00Z`) + 2 * DAY_MS,
   };
-  const qualifiedStaff = sql`(SELECT ss.staff_id FROM staff_services ss JOIN staff s ON s.id = ss.staff_id
-    WHERE ss.company_id = ${scope.companyId} AND ss.service_id = ${request.serviceId} AND s.is_active = 1
-      AND s.is_bookable = 1 AND s.deleted_at IS NULL
-      ${request.staffId ? sql`AND s.id = ${request.staffId}` : sql``}
-      ${request.branchId ? sql`AND s.branch_id = ${request.branchId}` : sql``})`;
-  // The branch is the one asked for, or else the staff member's: resolved inside the same batch.
-  const branchRef = request.branchId
-    ? sql`${request.branchId}`
-    : sql`(SELECT branch_id FROM staff WHERE id = ${request.staffId ?? 0} AND company_id = ${scope.companyId})`;
-  const sv = services;
-  const candidateWhere = scope.where(
-    staffServices,
-    eq(staffServices.serviceId, request.serviceId),
-    eq(staff.isActive, true),
-    eq(staff.isBookable, true),
-    isNull(staff.deletedAt),
-    request.staffId ? eq(staff.id, request.staffId) : undefined,
-    request.branchId ? eq(staff.branchId, request.branchId) : undefined,
-  );
-  // Everything in one statement (local D1 charges several milliseconds per statement): the
-  // service, who may perform it, the branch and its offer, and the calendars, as JSON columns.
-  const [row] = await db
-    .select({
-      service: sql<
-        string | null
-      >`(SELECT json_array(${qualified(sv.id)}, ${qualified(sv.isActive)}, ${qualified(sv.durationMinutes)}, ${qualified(sv.bufferBeforeMinutes)}, ${qualified(sv.bufferAfterMinutes)}, ${qualified(sv.slotIntervalMinutes)}, ${qualified(sv.minNoticeMinutes)}, ${qualified(sv.maxAdvanceDays)}, ${qualified(sv.requiredResourceType)}) FROM ${sv} WHERE ${scope.byId(sv, request.serviceId)})`,
-      candidates: sql<
-        string | null
-      >`(SELECT json_group_array(json_array(${qualified(staff.id)}, ${qualified(staff.branchId)}, ${qualified(staff.displayName)}, ${qualified(staffServices.durationMinutesOverride)})) FROM ${staffServices} INNER JOIN ${staff} ON ${qualified(staff.id)} = ${qualified(staffServices.staffId)} WHERE ${candidateWhere})`,
-      timeZone: sql<
-        string | null
-      >`(SELECT ${qualified(branches.timezone)} FROM ${branches} WHERE ${scope.where(branches, eq(branches.id, branchRef))})`,
-      offer: sql<
-        string | null
-      >`(SELECT json_array(${qualified(branchServiceOffers.durationMinutesOverride)}) FROM ${branchServiceOffers} WHERE ${scope.where(
-        branchServiceOffers,
-        eq(branchServiceOffers.branchId, branchRef),
-        eq(branchServiceOffers.serviceId, request.serviceId),
-        eq(branchServiceOffers.isActive, true),
-      )} LIMIT 1)`,
-      ...calendarColumns(scope, branchRef, qualifiedStaff, range, now, "all", request.ignoreHoldsOfCall),
-      resourceUnits: resourceUnitsColumn(
-        scope,
-        branchRef,
-        requiredTypeOf(scope, request.serviceId),
-        range,
-        now,
-        request.ignoreHoldsOfCall,
-      ),
-    })
-    .from(ONE_ROW);
+  const [row] = await simpleAvailabilityStatement(scope.db, {
+    byStaff: Boolean(request.staffId),
+    byBranch: Boolean(request.branchId),
+    ignoringCall: Boolean(request.ignoreHoldsOfCall),
+  }).all({
+    companyId: scope.companyId,
+    serviceId: request.serviceId,
+    staffId: request.staffId ?? 0,
+    branchId: request.branchId ?? 0,
+    callId: request.ignoreHoldsOfCall ?? "",
+    ...calendarWindow(range, now),
+  } satisfies SimpleAvailabilityValues);
   const serviceTuple = row?.service
     ? (JSON.parse(row.service) as [
         number,
