@@ -5,7 +5,7 @@ import { isBookable, type StaffCalendarInput } from "../../domain/availability";
 import { localDate } from "../../domain/zoned-time";
 import { slotUnavailable } from "./booking-errors";
 import type { BookingTarget } from "./booking-target";
-import { loadStaffCalendars } from "./calendar-inputs";
+import { assembleCalendars, calendarQueries, loadStaffCalendars } from "./calendar-inputs";
 import { suggestSlots } from "./slot-suggestions";
 
 const MINUTE = 60_000;
@@ -17,17 +17,20 @@ const DAY_MS = 86_400_000;
  * as a subquery) to overlap it with their other reads.
  */
 export function absencesAround(scope: TenantScope, branch: number | SQL, staffId: number, start: number) {
-  return loadStaffCalendars(
-    scope,
-    branch,
-    [staffId],
-    { from: start - DAY_MS, to: start + DAY_MS },
-    Date.now(),
-    {
-      busy: "absences",
-    },
-  );
+  return loadStaffCalendars(scope, branch, [staffId], absenceRange(start), Date.now(), { busy: "absences" });
 }
+
+/** absencesAround as a statement, for callers that batch it with their other reads. */
+export function absencesQuery(scope: TenantScope, branch: number | SQL, staffId: number, start: number) {
+  return calendarQueries(scope, branch, [staffId], absenceRange(start), Date.now(), "absences")[0];
+}
+
+/** Reads the result of absencesQuery. */
+export function absencesOf(result: unknown, staffId: number): StaffCalendarInput[] {
+  return assembleCalendars([result], [staffId], { busy: "absences" });
+}
+
+const absenceRange = (start: number) => ({ from: start - DAY_MS, to: start + DAY_MS });
 
 export interface BlockedSpan {
   start: number;

@@ -34,8 +34,20 @@ export interface BookingTarget {
  */
 export async function resolveBookingTarget(
   scope: TenantScope,
-  ids: { branchId?: number | undefined; serviceId: number; staffId: number },
+  ids: BookingTargetIds,
 ): Promise<BookingTarget> {
+  const [row] = await bookingTargetQuery(scope, ids);
+  return bookingTargetOf(scope, ids, row);
+}
+
+export interface BookingTargetIds {
+  branchId?: number | undefined;
+  serviceId: number;
+  staffId: number;
+}
+
+/** The statement behind resolveBookingTarget, for callers that batch it with their other reads. */
+export function bookingTargetQuery(scope: TenantScope, ids: BookingTargetIds) {
   const db = scope.db;
   // The branch is the one asked for, or else the staff member's; it is resolved in the same batch.
   const branchRef = ids.branchId
@@ -44,7 +56,7 @@ export async function resolveBookingTarget(
   // One statement (local D1 charges several milliseconds per statement): the service row, and
   // staff member, qualification, company currency, branch and offer as JSON columns.
   const q = qualified;
-  const [row] = await db
+  return db
     .select({
       service: services,
       staff: sql<
@@ -74,6 +86,14 @@ export async function resolveBookingTarget(
     })
     .from(ONE_ROW)
     .leftJoin(services, scope.byId(services, ids.serviceId));
+}
+
+/** Checks and reads the row of bookingTargetQuery (see resolveBookingTarget). */
+export function bookingTargetOf(
+  scope: TenantScope,
+  ids: BookingTargetIds,
+  row: Awaited<ReturnType<typeof bookingTargetQuery>>[number] | undefined,
+): BookingTarget {
   const parse = <T>(text: string | null | undefined): T | null => (text ? (JSON.parse(text) as T) : null);
   const staffTuple = parse<[number, number, number, number, string]>(row?.staff);
   const staffRows = staffTuple
@@ -148,11 +168,16 @@ export async function resolveBookingTarget(
 
 /** The customer must belong to the company. */
 export async function requireCustomer(scope: TenantScope, customerId: number) {
-  const [customer] = await scope.db
-    .select()
-    .from(customers)
-    .where(scope.byId(customers, customerId))
-    .limit(1);
+  return customerOf(await customerQuery(scope, customerId));
+}
+
+/** The statement behind requireCustomer, for callers that batch it with their other reads. */
+export const customerQuery = (scope: TenantScope, customerId: number) =>
+  scope.db.select().from(customers).where(scope.byId(customers, customerId)).limit(1);
+
+/** The customer found by customerQuery, or a 422 naming the field. */
+export function customerOf(rows: Awaited<ReturnType<typeof customerQuery>>) {
+  const customer = rows[0];
   if (!customer) throw invalidFields({ "body.customer_id": ["Unknown customer"] });
   return customer;
 }

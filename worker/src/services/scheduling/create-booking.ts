@@ -10,9 +10,9 @@ import { ApiError, invalidFields } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { reserveResourceUnit } from "../resources/reserve-unit";
 import { unitsForBooking } from "../resources/resource-units";
-import { absencesAround, requireWithinAvailability, spanOf } from "./availability-rules";
+import { absencesOf, absencesQuery, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
-import { requireCustomer, resolveBookingTarget } from "./booking-target";
+import { bookingTargetOf, bookingTargetQuery, customerOf, customerQuery } from "./booking-target";
 import { requireLiveHold } from "./holds";
 import { isOccupancyConflict, occupyByUid } from "./occupancy-sql";
 import { suggestSlots } from "./slot-suggestions";
@@ -50,20 +50,21 @@ const MINUTE = 60_000;
  * releases every reservation, so nothing is left behind.
  */
 export async function createBooking(scope: TenantScope, env: Env, input: CreateBookingInput) {
-  // Independent reads run side by side: the caller is waiting.
+  // Independent reads in one round trip (the caller is waiting): target, customer, and the staff
+  // member's absences (their branch read inside the statement).
   const staffBranch = sql`(SELECT branch_id FROM staff WHERE id = ${input.staffId} AND company_id = ${scope.companyId})`;
-  const calendars = absencesAround(
-    scope,
-    input.branchId ?? staffBranch,
-    input.staffId,
-    input.startsAt.getTime(),
-  );
-  calendars.catch(() => undefined); // judged below, after the request's own checks
-  const [target, customer, hold] = await Promise.all([
-    resolveBookingTarget(scope, input),
-    requireCustomer(scope, input.customerId),
+  const [[targetRows, customerRows, absenceRows], hold] = await Promise.all([
+    scope.db.batch([
+      bookingTargetQuery(scope, input),
+      customerQuery(scope, input.customerId),
+      absencesQuery(scope, input.branchId ?? staffBranch, input.staffId, input.startsAt.getTime()),
+    ]),
     input.holdId ? requireLiveHold(scope, input.holdId) : Promise.resolve(null),
   ]);
+  const target = bookingTargetOf(scope, input, targetRows[0]);
+  const customer = customerOf(customerRows);
+  // Judged below, after the request's own checks.
+  const calendars = Promise.resolve(absencesOf(absenceRows, input.staffId));
   if (hold && hold.staffId !== target.staff.id) {
     throw invalidFields({ "body.hold_id": ["The hold is for another staff member"] });
   }
