@@ -6,8 +6,11 @@ import { DAY_MS, MINUTE_MS, MINUTES_PER_DAY } from "./units";
 import { localDateAt, offsetAt } from "./zone-offset";
 
 /**
- * Per-call cache of local days in one zone: each day's bounds, offset pieces, wall-clock
- * conversions and slot grids are computed once per call, whatever the number of staff.
+ * Cache of local days in one zone: each day's bounds, offset pieces, wall-clock conversions and
+ * slot grids are computed once, whatever the number of staff. They depend only on the zone's
+ * rules, which do not change while an isolate lives, so each zone's cache is shared by every call
+ * of the isolate (reading an offset goes through ICU and costs microseconds; an answer over a week
+ * read hundreds of them).
  */
 export interface ZoneDays {
   readonly timeZone: string;
@@ -20,7 +23,21 @@ export interface ZoneDays {
   localDateAt(instant: number): string;
 }
 
+/** Zones with cached days, each emptied once it holds this many days (a bound, not a tuning knob). */
+const shared = new Map<string, { zoneDays: ZoneDays; size(): number }>();
+const MAX_CACHED_DAYS = 4_000;
+
+/** The isolate's cache of local days in `timeZone` (see ZoneDays). */
 export function createZoneDays(timeZone: string): ZoneDays {
+  let entry = shared.get(timeZone);
+  if (!entry || entry.size() > MAX_CACHED_DAYS) {
+    entry = buildZoneDays(timeZone);
+    shared.set(timeZone, entry);
+  }
+  return entry.zoneDays;
+}
+
+function buildZoneDays(timeZone: string): { zoneDays: ZoneDays; size(): number } {
   const midnights = new Map<number, number>();
   const days = new Map<number, LocalDay>();
   const dstConversions = new Map<string, number>();
@@ -74,7 +91,7 @@ export function createZoneDays(timeZone: string): ZoneDays {
     return starts;
   };
 
-  return {
+  const zoneDays: ZoneDays = {
     timeZone,
     dayAt,
     day: (date) => dayAt(epochDayOf(date)),
@@ -82,6 +99,7 @@ export function createZoneDays(timeZone: string): ZoneDays {
     grid,
     localDateAt: (instant) => localDateAt(timeZone, instant),
   };
+  return { zoneDays, size: () => midnights.size + dstConversions.size };
 }
 
 /**
