@@ -1,12 +1,13 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../../http/app-env";
+import { isoInstant } from "../../http/iso-instant";
 import { timed } from "../../http/server-timing";
 import { tenantScope } from "../../middleware/authorize";
 import { compositeAvailability } from "../../services/scheduling/composite-availability";
 import { simpleAvailability } from "../../services/scheduling/simple-availability";
 import { compositeAvailabilityRoute, simpleAvailabilityRoute } from "./availability.routes";
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = isoInstant;
 
 export function registerAvailabilityHandlers(app: OpenAPIHono<AppEnv>): void {
   app.openapi(simpleAvailabilityRoute, async (c) => {
