@@ -6,6 +6,7 @@ import {
   calendarHolds,
   calls,
   customers,
+  dateOverrides,
   services,
   staffServices,
 } from "../../../drizzle/schema";
@@ -164,6 +165,41 @@ describe("holds tied to the call", () => {
     expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
       3,
     );
+  });
+});
+
+describe("alternatives on other days", () => {
+  const closeDays = (salon: { company: { companyId: number }; branchId: number }, dates: string[]) =>
+    db.insert(dateOverrides).values(
+      dates.map((date) => ({
+        companyId: salon.company.companyId,
+        branchId: salon.branchId,
+        date,
+        isClosed: true,
+      })),
+    );
+  const datesOf = (answer: Record<string, unknown>) =>
+    (answer.next_available_slots as { date: string }[]).map((slot) => slot.date);
+
+  it("come from the next open days when the wished day is closed, the nearest first", async () => {
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    await closeDays(salon, ["2027-03-02"]);
+    const answer = await voiceAnswer(
+      await callFunction(salon, "check_availability", book, callObject(salon, { from: BOB })),
+    );
+    expect(answer).toMatchObject({ success: false, available: false });
+    expect(datesOf(answer)).toEqual(["2027-03-03", "2027-03-03", "2027-03-03"]);
+  });
+
+  it("are looked for up to two weeks ahead when the next days are closed too", async () => {
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    await closeDays(salon, ["2027-03-02", "2027-03-03", "2027-03-04", "2027-03-05", "2027-03-06"]);
+    const answer = await voiceAnswer(
+      await callFunction(salon, "check_availability", book, callObject(salon, { from: BOB })),
+    );
+    const dates = datesOf(answer);
+    expect(dates).toHaveLength(3);
+    expect(dates.every((date) => date >= "2027-03-07")).toBe(true);
   });
 });
 
