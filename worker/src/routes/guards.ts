@@ -19,5 +19,14 @@ export function guard(
   return [authenticate, rateLimit([API_RATE_LIMIT, ...routeLimits]), requirePermission(permission)];
 }
 
+/**
+ * Middleware for a route any signed-in caller may use (who am I, log out): who is calling, within
+ * budget. Every authenticated route passes the rate limiter, which is also where a revoked API key
+ * is refused (see auth/api-key-cache.ts).
+ */
+export function signedIn(): MiddlewareHandler<AppEnv>[] {
+  return [authenticate, rateLimit([API_RATE_LIMIT])];
+}
+
 /** OpenAPI security requirement of every protected route: an API key or an admin session. */
 export const SECURED: Record<string, string[]>[] = [{ apiKey: [] }, { session: [] }];

@@ -68,6 +68,8 @@ describe("partner API keys", () => {
     const res = await api("/api/v1/branches", { apiKey: key.key });
     expect(res.status).toBe(401);
     expect((await json<{ error: { code: string } }>(res)).error.code).toBe("UNAUTHENTICATED");
+    // Also on the routes every signed-in caller may use.
+    expect((await api("/api/v1/auth/me", { apiKey: key.key })).status).toBe(401);
   });
 
   it("stop working at their expiry, though this isolate still has them cached", async () => {

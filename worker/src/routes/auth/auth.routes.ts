@@ -1,7 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { itemResponseSchema, standardErrors } from "../../http/schemas";
-import { authenticate } from "../../middleware/authenticate";
-import { SECURED } from "../guards";
+import { SECURED, signedIn } from "../guards";
 
 export const LoginBodySchema = z
   .object({
@@ -86,7 +85,7 @@ export const logoutRoute = createRoute({
   tags: ["Auth"],
   summary: "Log out: revokes the session and clears the cookies",
   security: SECURED,
-  middleware: [authenticate],
+  middleware: signedIn(),
   responses: {
     200: {
       description: "Logged out",
@@ -103,7 +102,7 @@ export const meRoute = createRoute({
   tags: ["Auth"],
   summary: "Who am I: user or API key, company and permissions",
   security: SECURED,
-  middleware: [authenticate],
+  middleware: signedIn(),
   responses: {
     200: {
       description: "The caller",
