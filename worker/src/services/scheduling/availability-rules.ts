@@ -39,6 +39,24 @@ export interface BlockedSpan {
   blockedUntil: number;
 }
 
+/**
+ * The columns that place an appointment in time and in a room or chair: what a booking inserts and
+ * a move updates (same span, same unit, same encoding everywhere).
+ */
+export function placementColumns(
+  span: BlockedSpan,
+  seat: { unit: { resourceId: number; unit: number } } | null | undefined,
+) {
+  return {
+    resourceId: seat?.unit.resourceId ?? null,
+    resourceUnit: seat?.unit.unit ?? null,
+    startsAt: new Date(span.start),
+    endsAt: new Date(span.end),
+    blockedFrom: new Date(span.blockedFrom),
+    blockedUntil: new Date(span.blockedUntil),
+  };
+}
+
 export function spanOf(target: BookingTarget, start: number): BlockedSpan {
   const end = start + target.timing.durationMinutes * MINUTE;
   const blocked = roundOutward(

@@ -10,7 +10,13 @@ import { ApiError, invalidFields } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { reserveResourceUnit } from "../resources/reserve-unit";
 import { unitsForBooking } from "../resources/resource-units";
-import { absencesOf, absencesQuery, requireWithinAvailability, spanOf } from "./availability-rules";
+import {
+  absencesOf,
+  absencesQuery,
+  placementColumns,
+  requireWithinAvailability,
+  spanOf,
+} from "./availability-rules";
 import { appointmentConflict } from "./booking-errors";
 import { bookingTargetOf, bookingTargetQuery, customerOf, customerQuery } from "./booking-target";
 import { requireLiveHold } from "./holds";
@@ -129,12 +135,7 @@ export async function createBooking(scope: TenantScope, env: Env, input: CreateB
           customerId: customer.id,
           staffId: target.staff.id,
           serviceId: target.service.id,
-          resourceId: seat?.unit.resourceId ?? null,
-          resourceUnit: seat?.unit.unit ?? null,
-          startsAt: new Date(span.start),
-          endsAt: new Date(span.end),
-          blockedFrom: new Date(span.blockedFrom),
-          blockedUntil: new Date(span.blockedUntil),
+          ...placementColumns(span, seat),
           status,
           source: input.source,
           bookingType: "simple",

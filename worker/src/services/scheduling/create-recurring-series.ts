@@ -15,7 +15,7 @@ import { ApiError } from "../../http/errors";
 import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calendar-sync/outbox";
 import { type ReservedUnit, reserveResourceUnitForEach } from "../resources/reserve-unit";
 import { loadResourceUnits } from "../resources/resource-units";
-import { spanOf } from "./availability-rules";
+import { placementColumns, spanOf } from "./availability-rules";
 import { requireCustomer, resolveBookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";
 import type { BookingSource } from "./create-booking";
@@ -108,18 +108,18 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
   );
   const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
   const refs = occurrences.map((o) => pendingRef(`${uid}-${o.index}`));
+  // What occurrence i reserves, in the staff member's calendar and in a unit's.
+  const pendingOf = (i: number) => ({
+    ref: refs[i]!,
+    kind: "pending" as const,
+    start: spans[i]!.blockedFrom,
+    end: spans[i]!.blockedUntil,
+    ttlMs: WRITE_RESERVATION_MS,
+    appointmentUid: `${uid}-${occurrences[i]!.index}`,
+  });
   // Only occurrences inside working time are offered to the calendar object, in one call.
   const fitting = occurrences.map((_, i) => i).filter((i) => withinRules[i]);
-  const outcomes = await calendar.reserveMany(
-    fitting.map((i) => ({
-      ref: refs[i]!,
-      kind: "pending" as const,
-      start: spans[i]!.blockedFrom,
-      end: spans[i]!.blockedUntil,
-      ttlMs: WRITE_RESERVATION_MS,
-      appointmentUid: `${uid}-${occurrences[i]!.index}`,
-    })),
-  );
+  const outcomes = await calendar.reserveMany(fitting.map(pendingOf));
   const took = new Set(fitting.filter((_, k) => outcomes[k]!.ok));
   // A service that needs a room or chair: each occurrence also takes one unit (the same one every
   // time where it can); an occurrence without a free unit is skipped like a taken one.
@@ -134,18 +134,7 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
       now,
     );
     const indexes = [...took];
-    const found = await reserveResourceUnitForEach(
-      env,
-      units,
-      indexes.map((i) => ({
-        ref: refs[i]!,
-        kind: "pending" as const,
-        start: spans[i]!.blockedFrom,
-        end: spans[i]!.blockedUntil,
-        ttlMs: WRITE_RESERVATION_MS,
-        appointmentUid: `${uid}-${occurrences[i]!.index}`,
-      })),
-    );
+    const found = await reserveResourceUnitForEach(env, units, indexes.map(pendingOf));
     const lost: string[] = [];
     indexes.forEach((i, k) => {
       const seat = found[k];
@@ -226,12 +215,7 @@ export async function createRecurringSeries(scope: TenantScope, env: Env, input:
             customerId: customer.id,
             staffId: target.staff.id,
             serviceId: target.service.id,
-            resourceId: seatOf(o)?.unit.resourceId ?? null,
-            resourceUnit: seatOf(o)?.unit.unit ?? null,
-            startsAt: new Date(span.start),
-            endsAt: new Date(span.end),
-            blockedFrom: new Date(span.blockedFrom),
-            blockedUntil: new Date(span.blockedUntil),
+            ...placementColumns(span, seatOf(o)),
             status: "confirmed",
             source: input.source,
             bookingType: "recurring",

@@ -11,7 +11,7 @@ import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calen
 import { reserveResourceUnit } from "../resources/reserve-unit";
 import { unitsForBooking } from "../resources/resource-units";
 import { type Actor, CHANGEABLE, loadAppointment, unchangedSince } from "./appointment-access";
-import { requireWithinAvailability, spanOf } from "./availability-rules";
+import { placementColumns, requireWithinAvailability, spanOf } from "./availability-rules";
 import { appointmentConflict, versionConflict } from "./booking-errors";
 import { resolveBookingTarget } from "./booking-target";
 import { modificationOf, recordModification } from "./modification-sql";
@@ -112,12 +112,7 @@ export async function rescheduleBooking(scope: TenantScope, env: Env, input: Res
         .set({
           uid,
           staffId: target.staff.id,
-          resourceId: seat?.unit.resourceId ?? null,
-          resourceUnit: seat?.unit.unit ?? null,
-          startsAt: new Date(span.start),
-          endsAt: new Date(span.end),
-          blockedFrom: new Date(span.blockedFrom),
-          blockedUntil: new Date(span.blockedUntil),
+          ...placementColumns(span, seat),
           version: sql`${appointments.version} + 1`,
           lockToken,
           updatedAt: now,

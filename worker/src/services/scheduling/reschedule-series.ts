@@ -20,7 +20,7 @@ import { calcomPendingIds, markCalcomPending, requestCalcomPush } from "../calen
 import { type ReservedUnit, reserveResourceUnitForEach } from "../resources/reserve-unit";
 import { loadResourceUnits } from "../resources/resource-units";
 import { type Actor, CHANGEABLE } from "./appointment-access";
-import { spanOf } from "./availability-rules";
+import { placementColumns, spanOf } from "./availability-rules";
 import { resolveBookingTarget } from "./booking-target";
 import { loadStaffCalendars } from "./calendar-inputs";
 import { modificationOf, recordModification } from "./modification-sql";
@@ -151,16 +151,16 @@ export async function rescheduleSeries(
   const calendar = calendarFor(env, staffCalendarKey(target.staff.id));
   const ownRefs = occurrences.map((a) => appointmentRef(a));
   const uids = occurrences.map((a) => a.uid ?? crypto.randomUUID());
-  const outcomes = await calendar.reserveMany(
-    occurrences.map((_, i) => ({
-      ref: moveRef(uids[i]!),
-      kind: "pending" as const,
-      start: spans[i]!.blockedFrom,
-      end: spans[i]!.blockedUntil,
-      ttlMs: WRITE_RESERVATION_MS,
-      ignoreRefs: ownRefs,
-    })),
-  );
+  // What occurrence i reserves while it moves, in the staff member's calendar and in a unit's.
+  const moveOf = (i: number) => ({
+    ref: moveRef(uids[i]!),
+    kind: "pending" as const,
+    start: spans[i]!.blockedFrom,
+    end: spans[i]!.blockedUntil,
+    ttlMs: WRITE_RESERVATION_MS,
+    ignoreRefs: ownRefs,
+  });
+  const outcomes = await calendar.reserveMany(occurrences.map((_, i) => moveOf(i)));
   // A service that needs a room or chair moves each occurrence's unit along (its own where free).
   const type = target.service.requiredResourceType;
   const seats: (ReservedUnit | null)[] = type
@@ -177,15 +177,7 @@ export async function rescheduleSeries(
           now,
           { ignoreAppointmentIds: occurrences.map((a) => a.id) },
         ),
-        occurrences.map((a, i) => ({
-          ref: moveRef(uids[i]!),
-          kind: "pending" as const,
-          start: spans[i]!.blockedFrom,
-          end: spans[i]!.blockedUntil,
-          ttlMs: WRITE_RESERVATION_MS,
-          ignoreRefs: ownRefs,
-          preferred: resourceKeysOf(a)[0],
-        })),
+        occurrences.map((a, i) => ({ ...moveOf(i), preferred: resourceKeysOf(a)[0] })),
       )
     : occurrences.map(() => null);
   const releaseAll = () =>
@@ -212,12 +204,7 @@ export async function rescheduleSeries(
           .update(appointments)
           .set({
             uid: uids[i]!,
-            resourceId: seats[i]?.unit.resourceId ?? null,
-            resourceUnit: seats[i]?.unit.unit ?? null,
-            startsAt: new Date(spans[i]!.start),
-            endsAt: new Date(spans[i]!.end),
-            blockedFrom: new Date(spans[i]!.blockedFrom),
-            blockedUntil: new Date(spans[i]!.blockedUntil),
+            ...placementColumns(spans[i]!, seats[i]),
             version: sql`${appointments.version} + 1`,
             lockToken,
             updatedAt: at,
