@@ -1,4 +1,5 @@
 import { roundOutward } from "./granules";
+import { holdOfRef } from "./refs";
 
 /** What occupies a calendar: a committed appointment, a booking being written, or an offered slot. */
 export type EntryKind = "appointment" | "pending" | "hold";
@@ -50,7 +51,10 @@ export class CalendarStore {
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
   }
 
-  /** Entries overlapping [start, end) that are still live at `now`, except `ignoreRefs`. */
+  /**
+   * Entries overlapping [start, end) that are still live at `now`, except `ignoreRefs` (a hold's
+   * id there stands for all its parts, see holdPartRef).
+   */
   conflicts(start: number, end: number, now: number, ignoreRefs: readonly string[] = []): Conflict[] {
     const rows = this.sql
       .exec<{ ref: string; kind: EntryKind; start_ms: number; end_ms: number }>(
@@ -62,7 +66,7 @@ export class CalendarStore {
       )
       .toArray();
     return rows
-      .filter((r) => !ignoreRefs.includes(r.ref))
+      .filter((r) => !ignoreRefs.includes(r.ref) && !ignoreRefs.includes(holdOfRef(r.ref)))
       .map((r) => ({ ref: r.ref, kind: r.kind, start: r.start_ms, end: r.end_ms }));
   }
 

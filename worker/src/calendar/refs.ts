@@ -5,3 +5,13 @@ export const pendingRef = (uid: string) => `pending:${uid}`;
 export const moveRef = (uid: string) => `move:${uid}`;
 /** The part of a hold that keeps a room or chair (in that unit's calendar; its D1 copy has this id). */
 export const resourceHoldRef = (holdId: string) => `${holdId}:resource`;
+/**
+ * The calendar entry of one part of a hold: a composite offer holds each step in its staff
+ * member's calendar (part 0 carries the hold's own id, so a simple hold is its only part).
+ */
+export const holdPartRef = (holdId: string, part: number) => (part === 0 ? holdId : `${holdId}#${part}`);
+/** The hold a part belongs to ("hold_x#2" → "hold_x"); any other ref stands for itself. */
+export const holdOfRef = (ref: string) => {
+  const hash = ref.startsWith("hold_") ? ref.indexOf("#") : -1;
+  return hash < 0 ? ref : ref.slice(0, hash);
+};

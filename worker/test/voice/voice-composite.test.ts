@@ -1,15 +1,46 @@
+import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import { appointments, calls, nestedBookingSlots } from "../../../drizzle/schema";
+import { describe, expect, it, vi } from "vitest";
+import { appointments, calendarHolds, calls, nestedBookingSlots } from "../../../drizzle/schema";
 import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
-import { callFunction, callObject, createVoiceSalon, givePhone, voiceAnswer } from "../helpers/voice";
+import {
+  callFunction,
+  callObject,
+  createVoiceSalon,
+  givePhone,
+  sendSigned,
+  voiceAnswer,
+} from "../helpers/voice";
 
 const ALICE = "+4915111111111";
 const BOB = "+4917622222222";
 const DAY = "2027-06-01";
 const COMPOSITE = COLOUR_COMPOSITE_NAME;
+
+const callHolds = async (callId: string) =>
+  (await db.select().from(calendarHolds).where(eq(calendarHolds.callId, callId))).sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id),
+  );
+
+/** The entries of a staff member's calendar object on DAY. */
+const calendarOf = (staffId: number) => {
+  const key = `staff:${staffId}`;
+  const calendar = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(key));
+  const day = Date.parse(berlin(DAY, "00:00"));
+  return {
+    entries: () => calendar.entries(key, day, day + 86_400_000),
+    reserve: (ref: string, from: string, until: string) =>
+      calendar.reserve(key, {
+        ref,
+        kind: "hold",
+        start: Date.parse(berlin(DAY, from)),
+        end: Date.parse(berlin(DAY, until)),
+        ttlMs: 300_000,
+      }),
+  };
+};
 
 describe("composite services by phone", () => {
   it("are offered like a simple one, with the first segment's staff member", async () => {
@@ -95,5 +126,97 @@ describe("composite services by phone", () => {
     expect(
       await db.select().from(appointments).where(eq(appointments.companyId, salon.company.companyId)),
     ).toHaveLength(1);
+  });
+
+  it("hold the offered time in every step's calendar, and the booking takes the hold's place", async () => {
+    const salon = await createVoiceSalon({ staffCount: 2 });
+    await addColourComposite(salon);
+    await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
+    const [colourist, cutter] = [salon.staffIds[0]!, salon.staffIds[1]!];
+    const alice = callObject(salon, { from: ALICE });
+    const wish = { service: COMPOSITE, date: DAY, time: "09:00" };
+
+    const free = await voiceAnswer(await callFunction(salon, "check_availability", wish, alice));
+    expect(free).toMatchObject({ success: true, available: true });
+    const holdId = (free.slot as { hold_id: string }).hold_id;
+    expect(holdId).toMatch(/^hold_/);
+    const held = await callHolds(alice.call_id);
+    // Wash and colour by the colourist (the processing time leaves them free), cut by the cutter.
+    expect(held.map((h) => [h.id, h.staffId, h.startsAt.toISOString(), h.endsAt.toISOString()])).toEqual([
+      [holdId, colourist, berlin(DAY, "09:00"), berlin(DAY, "09:15")],
+      [`${holdId}#1`, colourist, berlin(DAY, "09:15"), berlin(DAY, "09:45")],
+      [`${holdId}#2`, cutter, berlin(DAY, "10:15"), berlin(DAY, "10:45")],
+    ]);
+    expect(held.every((h) => h.groupId === holdId)).toBe(true);
+    expect((await calendarOf(cutter).entries()).map((e) => [e.ref, e.kind])).toEqual([
+      [`${holdId}#2`, "hold"],
+    ]);
+
+    // Another caller wishing the same time hears it is taken, and gets other times.
+    const bob = callObject(salon, { from: BOB });
+    const other = await voiceAnswer(await callFunction(salon, "check_availability", wish, bob));
+    expect(other).toMatchObject({ success: false, available: false, reason: "slot_taken" });
+    const bobsTimes = other.next_available_slots as { starts_at: string }[];
+    expect(bobsTimes.length).toBeGreaterThan(0);
+    expect(bobsTimes.some((t) => t.starts_at === berlin(DAY, "09:00"))).toBe(false);
+
+    // Alice asking again keeps her time (her own hold is not in her way), then books it.
+    const again = await voiceAnswer(await callFunction(salon, "check_availability", wish, alice));
+    expect(again).toMatchObject({ success: true, available: true });
+    const heldAgain = (again.slot as { hold_id: string }).hold_id;
+    const booked = await voiceAnswer(await callFunction(salon, "book_appointment", wish, alice));
+    expect(booked).toMatchObject({ success: true, starts_at: berlin(DAY, "09:00"), staff_id: colourist });
+    expect(await callHolds(alice.call_id)).toEqual([]);
+    for (const staffId of [colourist, cutter]) {
+      const entries = await calendarOf(staffId).entries();
+      expect(entries.filter((e) => e.ref.startsWith(holdId) || e.ref.startsWith(heldAgain))).toEqual([]);
+      expect(entries.filter((e) => e.kind === "appointment")).toHaveLength(staffId === colourist ? 2 : 1);
+    }
+  });
+
+  it("are held whole or not at all: a step taken meanwhile leaves nothing of that offer", async () => {
+    const salon = await createVoiceSalon({ staffCount: 2 });
+    await addColourComposite(salon);
+    const [colourist, cutter] = [salon.staffIds[0]!, salon.staffIds[1]!];
+    // Another channel holds the cutter at 10:15 in the calendar object only (not yet in D1), so the
+    // search still finds 09:00 free: the colourist's steps are had, the cut is refused.
+    expect(await calendarOf(cutter).reserve("hold_elsewhere", "10:15", "10:45")).toMatchObject({ ok: true });
+    const call = callObject(salon, { from: ALICE });
+    const answer = await voiceAnswer(
+      await callFunction(salon, "check_availability", { service: COMPOSITE, date: DAY, time: "09:00" }, call),
+    );
+    expect(answer).toMatchObject({ success: false, available: false, reason: "slot_taken" });
+    const offered = answer.next_available_slots as { starts_at: string; hold_id: string }[];
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.every((o) => o.starts_at !== berlin(DAY, "09:00") && o.hold_id)).toBe(true);
+    const held = await callHolds(call.call_id);
+    const offeredHolds = new Set(offered.map((o) => o.hold_id));
+    expect(held.every((h) => offeredHolds.has(h.groupId!))).toBe(true);
+    expect(held).toHaveLength(offered.length * 3);
+    const nine = Date.parse(berlin(DAY, "09:00"));
+    const colouristAtNine = (await calendarOf(colourist).entries()).filter((e) => e.start === nine);
+    expect(colouristAtNine).toEqual([]);
+  });
+
+  it("are let go in every step's calendar when the call ends", async () => {
+    const salon = await createVoiceSalon({ staffCount: 2 });
+    await addColourComposite(salon);
+    const call = callObject(salon, { from: ALICE });
+    const next = await voiceAnswer(
+      await callFunction(salon, "next_available", { service: COMPOSITE, date: DAY, count: 2 }, call),
+    );
+    expect(next.next_available_slots).toHaveLength(2);
+    expect(await callHolds(call.call_id)).toHaveLength(6);
+    const ended = { ...call, call_status: "ended", end_timestamp: call.start_timestamp + 60_000 };
+    expect(
+      (await sendSigned("/webhooks/retell", { event: "call_ended", call: ended }, salon.retellKey)).status,
+    ).toBe(204);
+    await vi.waitFor(
+      async () => {
+        if ((await callHolds(call.call_id)).length > 0) throw new Error("holds not released yet");
+      },
+      { timeout: 8_000, interval: 100 },
+    );
+    for (const staffId of salon.staffIds) expect(await calendarOf(staffId).entries()).toEqual([]);
   });
 });

@@ -28,8 +28,12 @@ export async function compositeAvailability(
   scope: TenantScope,
   request: CompositeAvailabilityRequest,
   now = Date.now(),
-  /** An appointment being moved does not stand in its own way. */
-  options: { ignoreAppointmentIds?: readonly number[] } = {},
+  options: {
+    /** An appointment being moved does not stand in its own way. */
+    ignoreAppointmentIds?: readonly number[];
+    /** Nor do a voice call's own holds when it asks again or books one of them. */
+    ignoreHoldsOfCall?: string | undefined;
+  } = {},
 ) {
   let lastDate = request.date;
   for (let i = 1; i < request.days; i++) lastDate = nextLocalDate(lastDate);
@@ -46,12 +50,20 @@ export async function compositeAvailability(
     scope.db
       .select({
         ...compositeColumns(scope, request),
-        ...calendarColumns(scope, request.branch_id, branchStaffSubquery(scope, request.branch_id), window),
+        ...calendarColumns(
+          scope,
+          request.branch_id,
+          branchStaffSubquery(scope, request.branch_id),
+          window,
+          "all",
+          options.ignoreHoldsOfCall,
+        ),
         resourceUnits: resourceUnitsColumn(
           scope,
           request.branch_id,
           requiredTypeSubquery(scope, request),
           window,
+          options.ignoreHoldsOfCall,
         ),
       })
       .from(ONE_ROW),

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { calendarFor } from "../../calendar/calendar-client";
 import { staffCalendarKey } from "../../calendar/granules";
-import { pendingRef } from "../../calendar/refs";
+import { holdPartRef, pendingRef, resourceHoldRef } from "../../calendar/refs";
 import type { TenantScope } from "../../db/tenant-scope";
 import { localDate } from "../../domain/zoned-time";
 import type { Env } from "../../env";
@@ -30,14 +30,22 @@ export async function compositeSlotAt(
   scope: TenantScope,
   request: CompositeRequest,
   start: number,
-  options: { ignoreAppointmentIds?: readonly number[]; prefer?: readonly number[] } = {},
+  options: {
+    ignoreAppointmentIds?: readonly number[];
+    prefer?: readonly number[];
+    /** A voice call booking one of its offers: its holds are not in its way. */
+    ignoreHoldsOfCall?: string | undefined;
+  } = {},
 ) {
   const timeZone = await branchTimeZone(scope, request.branch_id);
   const availability = await compositeAvailability(
     scope,
     { ...request, date: localDate(new Date(start), timeZone), days: 1, limit: 500 },
     Date.now(),
-    { ignoreAppointmentIds: options.ignoreAppointmentIds ?? [] },
+    {
+      ignoreAppointmentIds: options.ignoreAppointmentIds ?? [],
+      ignoreHoldsOfCall: options.ignoreHoldsOfCall,
+    },
   );
   const kept = (slot: CompositeSlot) =>
     slot.segments.filter((segment, i) => segment.staffId === options.prefer?.[i]).length;
@@ -63,19 +71,25 @@ export async function compositeSlotAt(
       },
     );
   }
-  // A segment whose staff stays busy through the following gap (staffBusyDuringGap) occupies it too.
-  const occupied = slot.segments.map((segment, sequence) => {
-    const next = slot.segments[sequence + 1];
-    const holdsGap = next !== undefined && availability.plan.segments[sequence]?.staffBusyDuringGap === true;
-    return { start: segment.start, end: holdsGap ? next.start : segment.end };
-  });
   return {
     plan: availability.plan,
     slot,
-    occupied,
+    occupied: occupiedSpans(availability.plan, slot),
     suggestions,
     resource: availability.requiresResource ? { units: availability.resourceUnits } : null,
   };
+}
+
+/**
+ * The time each segment takes from its staff member's calendar: its own, and the following gap
+ * too when the staff member stays busy through it (staffBusyDuringGap).
+ */
+export function occupiedSpans(plan: Availability["plan"], slot: CompositeSlot) {
+  return slot.segments.map((segment, sequence) => {
+    const next = slot.segments[sequence + 1];
+    const holdsGap = next !== undefined && plan.segments[sequence]?.staffBusyDuringGap === true;
+    return { start: segment.start, end: holdsGap ? next.start : segment.end };
+  });
 }
 
 /** The room or chair a composite needs: its units, the one to try first, entries to disregard. */
@@ -88,8 +102,9 @@ export interface CompositeResourceClaim {
 /**
  * Reserves every segment in its staff member's calendar object, side by side, and the room or
  * chair (one unit, from the first segment's start to the last one's end) when one is needed.
- * `ignoreRefs` lets a moved appointment overlap its own old segments. `failed` names what could
- * not be had; the caller then releases everything.
+ * `ignoreRefs` lets a moved appointment overlap its own old segments. `convertsHold`: the hold a
+ * voice call took for this time; committing lets each of its parts go with the segment that
+ * replaces it. `failed` names what could not be had; the caller then releases everything.
  */
 export async function reserveSegments(
   env: Env,
@@ -98,6 +113,7 @@ export async function reserveSegments(
   occupied: { start: number; end: number }[],
   ignoreRefs: string[] = [],
   resource: CompositeResourceClaim | null = null,
+  convertsHold?: string,
 ) {
   const reservations = slot.segments.map((segment, sequence) => ({
     sequence,
@@ -142,8 +158,17 @@ export async function reserveSegments(
     ]);
   const commitAll = () =>
     Promise.all([
-      ...reservations.map((r) => r.calendar.commit(r.ref, uid, { finalRef: segmentRef(uid, r.sequence) })),
-      seat?.calendar.commit(resourceRef, uid),
+      ...reservations.map((r) =>
+        r.calendar.commit(r.ref, uid, {
+          finalRef: segmentRef(uid, r.sequence),
+          ...(convertsHold ? { replaces: holdPartRef(convertsHold, r.sequence) } : {}),
+        }),
+      ),
+      seat?.calendar.commit(
+        resourceRef,
+        uid,
+        convertsHold ? { replaces: resourceHoldRef(convertsHold) } : {},
+      ),
     ]);
   const failedSegment = outcomes.findIndex((o) => !o.ok);
   const failed =

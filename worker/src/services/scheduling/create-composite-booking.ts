@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { appointments, customers } from "../../../../drizzle/schema";
 import { staffCalendarKey } from "../../calendar/granules";
+import { resourceHoldRef } from "../../calendar/refs";
 import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
@@ -19,6 +20,11 @@ export interface CompositeBookingInput extends CompositeRequest {
   source: BookingSource;
   notes?: string | null;
   createdByUserId?: number | null;
+  /**
+   * A voice call's hold on this time (every step held in its calendar): the booking passes through
+   * it and takes its place. The call's other holds are released by the call (releaseCallHolds).
+   */
+  hold?: { id: string; callId: string } | undefined;
 }
 
 /**
@@ -31,15 +37,19 @@ export interface CompositeBookingInput extends CompositeRequest {
 export async function createCompositeBooking(scope: TenantScope, env: Env, input: CompositeBookingInput) {
   const customer = await requireCustomer(scope, input.customerId);
   const start = input.startsAt.getTime();
-  const { plan, slot, occupied, suggestions, resource } = await compositeSlotAt(scope, input, start);
+  const hold = input.hold;
+  const { plan, slot, occupied, suggestions, resource } = await compositeSlotAt(scope, input, start, {
+    ignoreHoldsOfCall: hold?.callId,
+  });
   const uid = crypto.randomUUID();
   const { failed, seat, releaseAll, commitAll } = await reserveSegments(
     env,
     uid,
     slot,
     occupied,
-    [],
-    resource,
+    hold ? [hold.id] : [],
+    resource && hold ? { ...resource, ignoreRefs: [resourceHoldRef(hold.id)] } : resource,
+    hold?.id,
   );
   if (failed) {
     await releaseAll();

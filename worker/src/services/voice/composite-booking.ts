@@ -26,13 +26,22 @@ export interface CompositeWish {
 
 /**
  * Books a composite service at the wished start through the booking service of composites (every
- * step reserved in its staff member's calendar, all or nothing). It throws the booking service's
+ * step reserved in its staff member's calendar, all or nothing). When the time was offered to the
+ * call, the booking passes through the call's hold on it and takes its place. It throws the booking service's
  * 409s when the start does not fit or a step was taken meanwhile; the caller answers those with
  * alternatives. The appointment is filed under the first step's staff member. The composite
  * booking service knows nothing of calls or the caller's own notes: they are added to the
  * appointment right after, before the answer (the call's end counts the call's appointments).
  */
 export async function bookComposite(ctx: VoiceContext, wish: CompositeWish): Promise<VoiceBooked> {
+  const held = ctx.callId
+    ? ctx.offers.find(
+        (o) =>
+          o.serviceId === wish.service.id &&
+          o.startsAt === wish.startsAt &&
+          (wish.staffId === undefined || o.staffId === wish.staffId),
+      )
+    : undefined;
   const [appointment, catalog] = await Promise.all([
     phase(
       ctx,
@@ -44,6 +53,7 @@ export async function bookComposite(ctx: VoiceContext, wish: CompositeWish): Pro
         customerId: wish.customerId,
         startsAt: new Date(wish.startsAt),
         source: "voice_ai",
+        hold: held && ctx.callId ? { id: held.holdId, callId: ctx.callId } : undefined,
       }),
     ),
     loadCatalog(ctx),

@@ -1,7 +1,7 @@
 import type { Slot } from "../../domain/availability";
 import { zonedInstant } from "../../domain/zoned-time";
 import type { ResourceUnit } from "../resources/resource-units";
-import { replaceCallHolds } from "../scheduling/holds";
+import { type HoldPart, replaceCallHolds } from "../scheduling/call-holds";
 import { simpleAvailability } from "../scheduling/simple-availability";
 import type { HeldOffer } from "./call-session";
 import type { VoiceService } from "./catalog";
@@ -23,6 +23,8 @@ export interface SlotOffer {
   time: string;
   staffId: number;
   staffName: string;
+  /** What holding it takes: one part per calendar (a composite's steps each have their own). */
+  parts: HoldPart[];
   /** Set once the slot is held for the call. */
   holdId?: string;
   expiresAt?: number;
@@ -42,19 +44,12 @@ export interface SlotSearch {
   refused?: ReadonlySet<string> | undefined;
 }
 
-/** Minutes blocked before and after an appointment of the service (held with the slot). */
-export interface Buffers {
-  before: number;
-  after: number;
-  /** The units of the room or chair the service needs: each held slot keeps one of them too. */
-  resourceUnits?: readonly ResourceUnit[] | undefined;
-}
-
 export interface SlotSearchResult {
   /** The requested time, when it is free. */
   exact: SlotOffer | null;
   alternatives: SlotOffer[];
-  buffers: Buffers;
+  /** The units of the room or chair the service needs: each held offer keeps one of them too. */
+  resourceUnits: readonly ResourceUnit[] | undefined;
 }
 
 /**
@@ -78,14 +73,16 @@ export async function searchSlots(ctx: VoiceContext, search: SlotSearch): Promis
 export interface OpenSlots {
   slots: Pick<Slot, "start" | "end" | "date" | "localStart" | "staffIds">[];
   staffNames: ReadonlyMap<number, string>;
-  buffers: Buffers;
+  /** The calendars and spans holding the slot starting at `start` with `staffId` takes. */
+  holdParts: (slot: Pick<Slot, "start" | "end">, staffId: number) => HoldPart[];
+  resourceUnits: readonly ResourceUnit[] | undefined;
 }
 
 async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): Promise<SlotSearchResult> {
   const open = search.service.isComposite
     ? await compositeOpenSlots(ctx, search, days)
     : await simpleOpenSlots(ctx, search, days);
-  if (!open) return { exact: null, alternatives: [], buffers: { before: 0, after: 0 } };
+  if (!open) return { exact: null, alternatives: [], resourceUnits: undefined };
   const names = open.staffNames;
   const refused = search.refused;
   const slots = refused
@@ -102,6 +99,7 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
     time: slot.localStart,
     staffId,
     staffName: names.get(staffId) ?? "",
+    parts: open.holdParts(slot, staffId),
   });
   const wish = search.time ? zonedInstant(search.date, search.time, ctx.tenant.timeZone).getTime() : null;
   const exactSlot = wish === null ? undefined : slots.find((s) => s.start === wish);
@@ -125,7 +123,7 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
   return {
     exact,
     alternatives: picked.map((slot) => toOffer(slot, preferredStaff(slot, search.staffId))),
-    buffers: open.buffers,
+    resourceUnits: open.resourceUnits,
   };
 }
 
@@ -152,14 +150,15 @@ async function simpleOpenSlots(
     ),
   );
   if (!availability) return null;
+  const before = availability.bufferBeforeMinutes * MINUTE;
+  const after = availability.bufferAfterMinutes * MINUTE;
   return {
     slots: availability.slots,
     staffNames: new Map(availability.staff.map((s) => [s.id, s.name])),
-    buffers: {
-      before: availability.bufferBeforeMinutes,
-      after: availability.bufferAfterMinutes,
-      resourceUnits: availability.requiresResource ? availability.resourceUnits : undefined,
-    },
+    holdParts: (slot, staffId) => [
+      { staffId, blockedFrom: slot.start - before, blockedUntil: slot.end + after },
+    ],
+    resourceUnits: availability.requiresResource ? availability.resourceUnits : undefined,
   };
 }
 
@@ -169,17 +168,17 @@ function preferredStaff(slot: Pick<Slot, "staffIds">, wanted: number | undefined
 
 /**
  * Holds the offered slots for the call (releasing what it held before) and records them in the
- * call's session, so `book-appointment` converts the chosen one. Slots taken by someone else in
- * the meantime are dropped from the offer. Without a call id nothing can be held.
+ * call's session, so `book-appointment` converts the chosen one. A composite's offer is held in
+ * every step's calendar, whole or not at all. Slots taken by someone else in the meantime are
+ * dropped from the offer. Without a call id nothing can be held.
  */
 export async function holdOffers(
   ctx: VoiceContext,
   service: VoiceService,
   offers: SlotOffer[],
-  buffers: Buffers,
+  resourceUnits: readonly ResourceUnit[] | undefined,
 ): Promise<SlotOffer[]> {
-  // A composite's steps lie in several calendars: its offers are not held (see compositeOpenSlots).
-  if (!ctx.callId || offers.length === 0 || service.isComposite) return offers;
+  if (!ctx.callId || offers.length === 0) return offers;
   await ctx.admitted();
   const held = await phase(
     ctx,
@@ -188,15 +187,11 @@ export async function holdOffers(
       ctx.scope,
       ctx.env,
       ctx.callId,
-      offers.map((o) => ({
-        staffId: o.staffId,
-        blockedFrom: o.startsAt - buffers.before * MINUTE,
-        blockedUntil: o.endsAt + buffers.after * MINUTE,
-      })),
+      offers.map((o) => ({ parts: o.parts })),
       ctx.tenant.holdTtlSeconds,
       {
         earlierHoldIds: [...callHoldIds(ctx)],
-        resourceUnits: buffers.resourceUnits,
+        resourceUnits,
         // The earlier holds are gone from D1 before the answer; their calendar objects let them
         // go after it (the call's new holds already disregard them).
         background: (work) => ctx.waitUntil(work),
@@ -247,7 +242,7 @@ export async function holdAlternatives(
   found: SlotSearchResult,
 ): Promise<SlotOffer[]> {
   let offered = found.alternatives;
-  let offers = await holdOffers(ctx, service, offered, found.buffers);
+  let offers = await holdOffers(ctx, service, offered, found.resourceUnits);
   if (!ctx.callId) return offers;
   // A start refused here (taken a moment ago) is left out of the next search.
   const refused = new Set<string>();
@@ -257,7 +252,7 @@ export async function holdAlternatives(
       if (!kept.has(`${o.staffId}@${o.startsAt}`)) refused.add(`${o.staffId}@${o.startsAt}`);
     const again = await searchSlots(ctx, { ...search, refused });
     offered = again.alternatives;
-    offers = await holdOffers(ctx, service, offered, again.buffers);
+    offers = await holdOffers(ctx, service, offered, again.resourceUnits);
   }
   return offers;
 }

@@ -5,7 +5,7 @@ import { TenantScope } from "../../../db/tenant-scope";
 import { normalizePhone } from "../../../domain/phone";
 import type { Env } from "../../../env";
 import { resolveVoiceTenant } from "../../../integrations/retell/voice-tenant";
-import { releaseCallHolds } from "../../scheduling/holds";
+import { releaseCallHolds } from "../../scheduling/call-holds";
 import { callSession } from "../call-session-client";
 import { customersWithNumber } from "../caller";
 import { billCall } from "./bill-call";

@@ -1,7 +1,7 @@
 import { zonedInstant } from "../../../domain/zoned-time";
 import { ApiError } from "../../../http/errors";
+import { releaseCallHolds } from "../../scheduling/call-holds";
 import { createBooking } from "../../scheduling/create-booking";
-import { releaseCallHolds } from "../../scheduling/holds";
 import { claimVoiceBooking, releaseVoiceBooking } from "../booking-claim";
 import { type BookingCustomer, bookingCustomer } from "../booking-customer";
 import { callRowId } from "../call-record";
@@ -128,7 +128,7 @@ async function bookFor(
   if (ctx.callId) {
     // The call's other holds go after the answer (before the call's next request is admitted).
     const callId = ctx.callId;
-    const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, undefined, ctx.waitUntil);
+    const release = () => releaseCallHolds(ctx.scope, ctx.env, callId, ctx.waitUntil);
     if (ctx.beforeNextRequest) ctx.beforeNextRequest(release);
     else await release();
     await ctx.rememberOffers([]);

@@ -45,7 +45,7 @@ async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer
     branch_name: ctx.tenant.branchName,
   };
   if (found.exact) {
-    const [held] = await holdOffers(ctx, service, [found.exact], found.buffers);
+    const [held] = await holdOffers(ctx, service, [found.exact], found.resourceUnits);
     if (held) {
       return answer(
         true,

@@ -1,6 +1,6 @@
 import { zonedInstant } from "../../../domain/zoned-time";
 import { ApiError } from "../../../http/errors";
-import { releaseCallHolds } from "../../scheduling/holds";
+import { releaseCallHolds } from "../../scheduling/call-holds";
 import { rescheduleBooking } from "../../scheduling/reschedule-booking";
 import { callerAppointment } from "../caller-appointments";
 import { loadCatalog } from "../catalog";
