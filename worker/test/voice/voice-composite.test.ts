@@ -219,4 +219,76 @@ describe("composite services by phone", () => {
     );
     for (const staffId of salon.staffIds) expect(await calendarOf(staffId).entries()).toEqual([]);
   });
+
+  it("are moved by phone as a whole, and a taken new time is answered with free ones", async () => {
+    const salon = await createVoiceSalon({ staffCount: 2 });
+    await addColourComposite(salon);
+    await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
+    await givePhone(salon, salon.customerIds[1]!, BOB, "Bob Berg");
+    const wish = { service: COMPOSITE, date: DAY };
+    const alices = await voiceAnswer(
+      await callFunction(
+        salon,
+        "book_appointment",
+        { ...wish, time: "09:00" },
+        callObject(salon, { from: ALICE }),
+      ),
+    );
+    const bobs = await voiceAnswer(
+      await callFunction(
+        salon,
+        "book_appointment",
+        { ...wish, time: "14:00" },
+        callObject(salon, { from: BOB }),
+      ),
+    );
+    expect([alices, bobs]).toMatchObject([{ success: true }, { success: true }]);
+
+    const moved = await voiceAnswer(
+      await callFunction(
+        salon,
+        "reschedule_appointment",
+        { new_date: DAY, new_time: "11:00" },
+        callObject(salon, { from: ALICE }),
+      ),
+    );
+    expect(moved).toMatchObject({
+      success: true,
+      appointment_id: alices.appointment_id,
+      starts_at: berlin(DAY, "11:00"),
+    });
+    const segments = await db
+      .select()
+      .from(nestedBookingSlots)
+      .where(eq(nestedBookingSlots.appointmentId, alices.appointment_id as number));
+    expect(
+      segments.sort((a, b) => a.sequence - b.sequence).map((s) => [s.staffId, s.startsAt.toISOString()]),
+    ).toEqual([
+      [salon.staffIds[0], berlin(DAY, "11:00")],
+      [salon.staffIds[0], berlin(DAY, "11:15")],
+      [salon.staffIds[1], berlin(DAY, "12:15")],
+    ]);
+
+    const clash = await voiceAnswer(
+      await callFunction(
+        salon,
+        "reschedule_appointment",
+        { new_date: DAY, new_time: "14:00" },
+        callObject(salon, { from: ALICE }),
+      ),
+    );
+    expect(clash).toMatchObject({
+      success: false,
+      reason: "slot_taken",
+      appointment_id: alices.appointment_id,
+    });
+    const offered = clash.next_available_slots as { starts_at: string }[];
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.some((o) => o.starts_at === berlin(DAY, "14:00"))).toBe(false);
+    const [row] = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, alices.appointment_id as number));
+    expect(row!.startsAt.toISOString()).toBe(berlin(DAY, "11:00"));
+  });
 });
