@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, idempotencyKeys } from "../../../drizzle/schema";
+import { appointments, customerPhoneIndex, customers, idempotencyKeys } from "../../../drizzle/schema";
 import { VOICE_BOOKINGS_PER_HOUR } from "../../src/services/voice/booking-customer";
 import { db } from "../helpers/fixtures";
 import { callFunction, callObject, createVoiceSalon, givePhone, voiceAnswer } from "../helpers/voice";
@@ -37,6 +37,34 @@ describe("the hourly voice booking limit under concurrency", () => {
       .where(eq(appointments.companyId, salon.company.companyId));
     expect(rows).toHaveLength(VOICE_BOOKINGS_PER_HOUR);
     expect(rows.every((r) => r.customerId === salon.customerIds[0])).toBe(true);
+  });
+
+  it("counts simultaneous calls from one new number as one lead: five book, the rest hear the limit", async () => {
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    const stranger = "+4917299999999";
+    const answers = await Promise.all(
+      TIMES.map((time) =>
+        callFunction(
+          salon,
+          "book_appointment",
+          { service: "Herrenhaarschnitt", date: DAY, time, customer_name: "Nina Neu" },
+          callObject(salon, { from: stranger }),
+        ).then(voiceAnswer),
+      ),
+    );
+    expect(answers.filter((a) => a.success)).toHaveLength(VOICE_BOOKINGS_PER_HOUR);
+    expect(answers.filter((a) => !a.success).every((a) => a.reason === "booking_limit")).toBe(true);
+    const leads = await db.select().from(customers).where(eq(customers.phone, stranger));
+    expect(leads).toHaveLength(1);
+    expect(leads[0]).toMatchObject({ name: "Nina Neu", source: "voice_ai" });
+    expect(
+      await db.select().from(customerPhoneIndex).where(eq(customerPhoneIndex.phoneE164, stranger)),
+    ).toMatchObject([{ customerId: leads[0]!.id, isPrimary: true }]);
+    const rows = await db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.companyId, salon.company.companyId));
+    expect(rows.map((r) => r.customerId)).toEqual(Array(VOICE_BOOKINGS_PER_HOUR).fill(leads[0]!.id));
   });
 
   it("gives a claim back when the booking does not happen, so the caller can still book", async () => {

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { appointments, customerPhoneIndex, customers, services } from "../../../../drizzle/schema";
+import { runBatch } from "../../db/batch";
 import type { Db } from "../../db/client";
 import { normalizePhone, phoneCandidates } from "../../domain/phone";
 import { customerSearchText } from "../../domain/text-search";
@@ -227,31 +228,32 @@ function historyOf(
 }
 
 /**
- * The customer a booking is for: the identified caller, or a new `lead` with the name the agent
- * collected and the caller's number (or the call-back number a caller with a withheld number gave).
+ * The customer a booking is for when the line had none: a new `lead` with the name the agent
+ * collected and the caller's number (or the call-back number a caller with a withheld number
+ * gave). Get-or-create in one D1 batch (a transaction): the lead is inserted only while no
+ * customer has that number, so two calls from one new number at once end up with one lead, whose
+ * hourly limit of voice bookings then counts both.
  */
-export async function createLead(ctx: VoiceContext, name: string, phoneE164: string): Promise<number> {
+export async function leadFor(ctx: VoiceContext, name: string, phoneE164: string): Promise<number> {
   const db = ctx.scope.db;
-  const now = new Date(ctx.now);
-  const [row] = await db
-    .insert(customers)
-    .values({
-      companyId: ctx.tenant.companyId,
-      branchId: ctx.tenant.branchId,
-      name,
-      phone: phoneE164,
-      searchText: customerSearchText({ name }),
-      preferredLanguage: ctx.locale,
-      journeyStatus: "lead",
-      journeyHistory: [{ from: null, to: "lead", at: now.toISOString(), reason: "voice_ai" }],
-      journeyStatusUpdatedAt: now,
-      source: "voice_ai",
-      lastContactAt: now,
-    })
-    .returning({ id: customers.id });
-  await db
-    .insert(customerPhoneIndex)
-    .values({ companyId: ctx.tenant.companyId, customerId: row!.id, phoneE164, isPrimary: true })
-    .onConflictDoNothing();
-  return row!.id;
+  const companyId = ctx.tenant.companyId;
+  const now = ctx.now;
+  const history = JSON.stringify([
+    { from: null, to: "lead", at: new Date(now).toISOString(), reason: "voice_ai" },
+  ]);
+  const onLine = sql`SELECT 1 FROM customers c WHERE c.company_id = ${companyId} AND c.deleted_at IS NULL
+    AND (c.phone = ${phoneE164} OR c.id IN (SELECT customer_id FROM customer_phone_index
+      WHERE company_id = ${companyId} AND phone_e164 = ${phoneE164}))`;
+  const [, , lookup] = await runBatch(db, [
+    sql`INSERT INTO customers (company_id, branch_id, name, phone, search_text, preferred_language,
+        journey_status, journey_history, journey_status_updated_at, source, last_contact_at)
+      SELECT ${companyId}, ${ctx.tenant.branchId}, ${name}, ${phoneE164}, ${customerSearchText({ name })},
+        ${ctx.locale}, 'lead', ${history}, ${now}, 'voice_ai', ${now}
+      WHERE NOT EXISTS (${onLine})`,
+    sql`INSERT OR IGNORE INTO customer_phone_index (company_id, customer_id, phone_e164, is_primary)
+      SELECT company_id, id, phone, 1 FROM customers
+      WHERE company_id = ${companyId} AND phone = ${phoneE164} AND deleted_at IS NULL`,
+    sql`SELECT ${firstOnLine(db, companyId, [phoneE164])} AS id`,
+  ]);
+  return (lookup!.results[0] as { id: number }).id;
 }

@@ -3,9 +3,9 @@ import { ApiError } from "../../../http/errors";
 import { releaseCallHolds } from "../../scheduling/call-holds";
 import { createBooking } from "../../scheduling/create-booking";
 import { claimVoiceBooking, releaseVoiceBooking } from "../booking-claim";
-import { type BookingCustomer, bookingCustomer } from "../booking-customer";
+import { bookingCustomer } from "../booking-customer";
 import { callRowId } from "../call-record";
-import { createLead } from "../caller";
+import { leadFor } from "../caller";
 import type { VoiceService } from "../catalog";
 import { chooseServiceAndStaff } from "../choose";
 import { bookComposite, type VoiceBooked } from "../composite-booking";
@@ -70,17 +70,18 @@ export const bookAppointment: VoiceFunction = {
     // The call's row is written while the booking is claimed and the slot found: the caller is waiting.
     const callRow = callRowId(ctx);
     callRow.catch(() => undefined); // awaited below; an early return must not leave it unhandled
+    // A new caller becomes a lead now (the same one for simultaneous calls from one number).
+    const customerId =
+      customer.customerId ?? (await phase(ctx, "lead", leadFor(ctx, customer.name, customer.line)));
     // The count above was only read: two calls of the customer may both have seen one booking
-    // left. The claim takes it atomically (a new lead has no bookings to count).
-    const claim =
-      customer.customerId === null
-        ? null
-        : await phase(ctx, "claim", claimVoiceBooking(ctx, customer.customerId));
-    if (claim && claim.id === null) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
+    // left. The claim takes it atomically.
+    const claim = await phase(ctx, "claim", claimVoiceBooking(ctx, customerId));
+    if (claim.id === null) return answer(false, ctx.t("booking_limit"), { reason: "booking_limit" });
     try {
       return await bookFor(
         ctx,
-        customer,
+        customerId,
+        customer.name,
         service,
         staff?.id,
         { date: when.date, time: when.time },
@@ -88,25 +89,22 @@ export const bookAppointment: VoiceFunction = {
         callRow,
       );
     } finally {
-      if (claim) await phase(ctx, "unclaim", releaseVoiceBooking(ctx, claim).catch(logRelease));
+      await phase(ctx, "unclaim", releaseVoiceBooking(ctx, claim).catch(logRelease));
     }
   },
 };
 
-/**
- * Books the time for the customer (a new lead is created now) and answers with it; a taken time
- * is answered with alternatives.
- */
+/** Books the time for the customer and answers with it; a taken time is answered with alternatives. */
 async function bookFor(
   ctx: VoiceContext,
-  customer: Extract<BookingCustomer, { ok: true }>,
+  customerId: number,
+  customerName: string,
   service: VoiceService,
   wantedStaffId: number | undefined,
   when: { date: string; time: string },
   startsAt: number,
   callRow: Promise<number | null>,
 ): Promise<VoiceAnswer> {
-  const customerId = customer.customerId ?? (await createLead(ctx, customer.name, customer.line));
   const notes = textArg(ctx.args, "customer_notes", "notes", "hinweis");
   let booked: VoiceBooked | "taken";
   try {
@@ -148,7 +146,7 @@ async function bookFor(
     staff_id: booked.staffId,
     staff_name: booked.staffName,
     customer_id: customerId,
-    customer_name: customer.name,
+    customer_name: customerName,
     calendar_link: null,
   });
 }
