@@ -51,6 +51,45 @@ describe("zoned time", () => {
     expect(localTime(new Date("2026-10-25T01:00:00Z"), BERLIN)).toBe("02:00");
   });
 
+  it("turns every wall-clock minute back into its first instant, and a minute in a gap into the next one", () => {
+    const MINUTE = 60_000;
+    fc.assert(
+      fc.property(
+        fc.integer({
+          min: Date.parse("2000-01-01T00:00:00Z") / MINUTE,
+          max: Date.parse("2040-12-31T00:00:00Z") / MINUTE,
+        }),
+        fc.constantFrom(
+          BERLIN,
+          "America/New_York",
+          "Asia/Kathmandu",
+          "Australia/Lord_Howe",
+          "Pacific/Chatham",
+          "America/Santiago",
+        ),
+        (minute, zone) => {
+          const instant = minute * MINUTE;
+          const date = formatInTimeZone(instant, zone, "yyyy-MM-dd");
+          const time = formatInTimeZone(instant, zone, "HH:mm");
+          const resolved = zonedInstant(date, time, zone).getTime();
+          // The same reading on the clock, at the instant itself or at its earlier occurrence
+          // (the repeated hour of an autumn change, which is at most 90 minutes earlier here).
+          expect(formatInTimeZone(resolved, zone, "yyyy-MM-dd HH:mm")).toBe(`${date} ${time}`);
+          expect(resolved).toBeLessThanOrEqual(instant);
+          expect(instant - resolved).toBeLessThanOrEqual(90 * MINUTE);
+          // No earlier minute reads the same.
+          expect(formatInTimeZone(resolved - MINUTE, zone, "yyyy-MM-dd HH:mm")).not.toBe(`${date} ${time}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Inside Berlin's spring gap: the first minute after it.
+    expect(zonedInstant("2026-03-29", "02:30", BERLIN).toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    // The repeated hour in autumn: the first occurrence (still summer time).
+    expect(zonedInstant("2026-10-25", "02:30", BERLIN).toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(() => zonedInstant("2026-10-25", "10:00", "Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+
   it("gives DST days their real length: 23 hours in March, 25 in October", () => {
     const march = localDayBounds(new Date("2026-03-29T12:00:00Z"), BERLIN);
     expect((march.end.getTime() - march.start.getTime()) / 3_600_000).toBe(23);

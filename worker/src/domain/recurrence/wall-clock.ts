@@ -1,10 +1,9 @@
-import { formatInTimeZone, getTimezoneOffset } from "date-fns-tz";
+import { offsetAt } from "../availability/zone-offset";
 import type { WallTime } from "./local-calendar";
 
 /**
- * Wall-clock ↔ instant in an IANA zone with explicit rules for the two DST edge cases, which
- * date-fns-tz's fromZonedTime (and so zoned-time.ts's zonedInstant) resolves differently: it moves a
- * time inside the spring gap backwards (02:30 → 01:30 CET) and picks the later of a repeated time.
+ * Wall-clock ↔ instant in an IANA zone with explicit rules for the two DST edge cases (offsets
+ * from the engine's cached ICU formatter, see zone-offset.ts):
  *
  * - Repeated time (autumn, 02:30 happens twice): the first one, i.e. when clocks first show it.
  * - Missing time (spring gap, 02:00–02:59 in Berlin): the first existing minute after it (03:00),
@@ -23,10 +22,10 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** The wall-clock reading of `instant` in `timeZone`. */
+/** The wall-clock reading of `instant` in `timeZone` (to the minute). */
 export function wallOf(instant: number, timeZone: string): WallTime {
-  const [date = "", time = ""] = formatInTimeZone(new Date(instant), timeZone, "yyyy-MM-dd HH:mm").split(" ");
-  return { date, time };
+  const text = new Date(instant + offsetAt(timeZone, instant)).toISOString();
+  return { date: text.slice(0, 10), time: text.slice(11, 16) };
 }
 
 const key = (wall: WallTime) => `${wall.date} ${wall.time}`;
@@ -35,9 +34,9 @@ export function resolveWallTime(wall: WallTime, timeZone: string): { instant: nu
   const wanted = key(wall);
   const asUtc = Date.parse(`${wall.date}T${wall.time}:00Z`);
   if (Number.isNaN(asUtc)) throw new RangeError(`Invalid wall time: ${wanted}`);
-  // The offsets in force a day either side cover any transition near this wall time.
-  const offsets = [-DAY_MS, 0, DAY_MS].map((d) => getTimezoneOffset(timeZone, new Date(asUtc + d)));
-  if (offsets.some(Number.isNaN)) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  // The offsets in force a day either side cover any transition near this wall time (an unknown
+  // zone throws a RangeError from Intl here).
+  const offsets = [-DAY_MS, 0, DAY_MS].map((d) => offsetAt(timeZone, asUtc + d));
   const candidates = [...new Set(offsets)].map((offset) => asUtc - offset).sort((a, b) => a - b);
   const exact = candidates.find((instant) => key(wallOf(instant, timeZone)) === wanted);
   if (exact !== undefined) return { instant: exact, shifted: false };
