@@ -1,4 +1,5 @@
 import type { Slot } from "../../domain/availability";
+import { fewestStaff } from "../../domain/availability/fewest-staff";
 import { zonedInstant } from "../../domain/zoned-time";
 import type { ResourceUnit } from "../resources/resource-units";
 import { type HoldPart, replaceCallHolds } from "../scheduling/call-holds";
@@ -120,9 +121,10 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
     if (picked.every((p) => Math.abs(p.start - slot.start) >= SPREAD_MS)) picked.push(slot);
   }
   picked.sort((a, b) => a.start - b.start);
+  const staff = fewestStaff(picked, search.staffId);
   return {
     exact,
-    alternatives: picked.map((slot) => toOffer(slot, preferredStaff(slot, search.staffId))),
+    alternatives: picked.map((slot, i) => toOffer(slot, staff[i])),
     resourceUnits: open.resourceUnits,
   };
 }
