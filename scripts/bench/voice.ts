@@ -430,7 +430,7 @@ await measure("check-availability", (w, i) => {
     "check_availability",
     { service: wishService.name, date: busyDays[(w + i) % busyDays.length], time },
     call,
-    ["slot_taken", "no_free_slots"],
+    ["slot_taken", "no_free_slots", "slots_just_taken"],
   );
 });
 

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
@@ -200,6 +201,28 @@ describe("alternatives on other days", () => {
     const dates = datesOf(answer);
     expect(dates).toHaveLength(3);
     expect(dates.every((date) => date >= "2027-03-07")).toBe(true);
+  });
+
+  it("are not called 'nothing free' when other callers took every time found while it was held", async () => {
+    const salon = await createVoiceSalon({ staffCount: 1 });
+    // Another channel holds the whole month in the calendar object only (not yet in D1): every time
+    // the search finds is refused when it is held, round after round.
+    const key = `staff:${salon.staffIds[0]}`;
+    const calendar = env.STAFF_CALENDAR.get(env.STAFF_CALENDAR.idFromName(key));
+    const reserved = await calendar.reserve(key, {
+      ref: "hold_elsewhere",
+      kind: "hold",
+      start: Date.parse(berlin(DAY, "00:00")),
+      end: Date.parse(berlin("2027-04-02", "00:00")),
+      ttlMs: 300_000,
+    });
+    expect(reserved.ok).toBe(true);
+    const call = callObject(salon, { from: BOB });
+    const answer = await voiceAnswer(await callFunction(salon, "check_availability", book, call));
+    expect(answer).toMatchObject({ success: false, available: false, reason: "slots_just_taken" });
+    expect(answer.message).toContain("noch einmal nachsehen");
+    expect(answer.next_available_slots).toEqual([]);
+    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toEqual([]);
   });
 });
 

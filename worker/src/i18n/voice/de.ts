@@ -26,6 +26,8 @@ const de = {
   slot_taken: "{when} ist leider schon vergeben. Frei wäre {alternatives}.",
   slot_taken_none: "{when} ist leider schon vergeben, und in den nächsten zwei Wochen ist nichts frei.",
   slots_offer: "Frei wäre {alternatives}. Was passt Ihnen?",
+  slots_just_taken:
+    "Gerade werden viele Termine vergeben: Die freien Zeiten, die ich gefunden habe, sind eben weggegangen. Soll ich noch einmal nachsehen?",
   slots_none:
     "Für {service} ist in den nächsten zwei Wochen leider nichts frei. Soll ich einen Rückruf notieren?",
   offers_on_day: "{day} um {times}",

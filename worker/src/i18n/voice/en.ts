@@ -23,6 +23,8 @@ const en: VoiceDictionary = {
   slot_taken: "{when} is already taken, I'm afraid. Available would be {alternatives}.",
   slot_taken_none: "{when} is already taken, and nothing is free in the next two weeks.",
   slots_offer: "Available would be {alternatives}. What suits you?",
+  slots_just_taken:
+    "Many appointments are being booked right now: the free times I found were just taken. Shall I look again?",
   slots_none: "Nothing is free for {service} in the next two weeks, I'm afraid. Shall I note a callback?",
   offers_on_day: "{day} at {times}",
   time_with_staff: "{time} with {staff}",

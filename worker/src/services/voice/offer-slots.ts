@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 /** How far ahead alternatives are looked for, widening in these steps (see searchSlots). */
 const SEARCH_STEPS_DAYS = [1, 3, 14] as const;
 /** Searches again after a refused hold at most this often. */
-const RETRY_ROUNDS = 1;
+const RETRY_ROUNDS = 2;
 /** Offered alternatives lie at least this far apart, so the caller gets a real choice. */
 const SPREAD_MS = 60 * MINUTE;
 
@@ -233,19 +233,28 @@ function callHoldIds(ctx: VoiceContext): Set<string> {
   return ids;
 }
 
+export interface HeldAlternatives {
+  offers: SlotOffer[];
+  /**
+   * Free times were found, but other callers took every one of them while they were being held:
+   * the caller must not hear "nothing free" (see the message slots_just_taken).
+   */
+  justTaken: boolean;
+}
+
 /**
- * Holds the alternatives of a search; when another caller took one of them a moment ago, the
- * search runs once more without it so the caller still hears a full choice (not "nothing free").
+ * Holds the alternatives of a search; when another caller took some of them a moment ago, the
+ * search runs again without them so the caller still hears a full choice (not "nothing free").
  */
 export async function holdAlternatives(
   ctx: VoiceContext,
   service: VoiceService,
   search: SlotSearch,
   found: SlotSearchResult,
-): Promise<SlotOffer[]> {
+): Promise<HeldAlternatives> {
   let offered = found.alternatives;
   let offers = await holdOffers(ctx, service, offered, found.resourceUnits);
-  if (!ctx.callId) return offers;
+  if (!ctx.callId) return { offers, justTaken: false };
   // A start refused here (taken a moment ago) is left out of the next search.
   const refused = new Set<string>();
   for (let round = 0; round < RETRY_ROUNDS && offers.length < offered.length; round++) {
@@ -256,5 +265,5 @@ export async function holdAlternatives(
     offered = again.alternatives;
     offers = await holdOffers(ctx, service, offered, again.resourceUnits);
   }
-  return offers;
+  return { offers, justTaken: offers.length === 0 && refused.size > 0 };
 }

@@ -213,12 +213,12 @@ async function offerInstead(
   staffId: number | undefined,
 ): Promise<VoiceAnswer> {
   const search = { service, staffId, date, time, count: 3 };
-  const offers = await holdAlternatives(ctx, service, search, await searchSlots(ctx, search));
+  const { offers, justTaken } = await holdAlternatives(ctx, service, search, await searchSlots(ctx, search));
   const when = speakWhen(ctx, startsAt);
   const message =
     offers.length > 0
       ? ctx.t("slot_taken", { when, alternatives: speakOffers(ctx, offers, staffId === undefined) })
-      : ctx.t("slot_taken_none", { when });
+      : ctx.t(justTaken ? "slots_just_taken" : "slot_taken_none", { when });
   return answer(false, message, { reason: "slot_taken", next_available_slots: offerFields(offers) });
 }
 

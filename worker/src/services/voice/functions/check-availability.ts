@@ -64,11 +64,12 @@ async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer
       );
     }
   }
-  const offers = await holdAlternatives(ctx, service, search, found);
+  const { offers, justTaken } = await holdAlternatives(ctx, service, search, found);
   const withStaff = !staff;
   const requested = time ? speakWhen(ctx, zonedInstant(date, time, ctx.tenant.timeZone)) : null;
-  const message =
-    offers.length === 0
+  const message = justTaken
+    ? ctx.t("slots_just_taken")
+    : offers.length === 0
       ? requested
         ? ctx.t("slot_taken_none", { when: requested })
         : ctx.t("slots_none", { service: service.name })
@@ -78,7 +79,13 @@ async function offerTimes(ctx: VoiceContext, count: number): Promise<VoiceAnswer
   // Offering times for an open wish ("was ist Dienstag frei?") is a success; a taken wish is not.
   return answer(offers.length > 0 && !time, message, {
     available: false,
-    reason: offers.length === 0 ? "no_free_slots" : time ? "slot_taken" : "choose_slot",
+    reason: justTaken
+      ? "slots_just_taken"
+      : offers.length === 0
+        ? "no_free_slots"
+        : time
+          ? "slot_taken"
+          : "choose_slot",
     next_available_slots: offerFields(offers),
     ...common,
   });
