@@ -122,3 +122,13 @@ export async function voiceAnswer(
 ): Promise<Record<string, unknown> & { success: boolean; message: string }> {
   return (await res.json()) as Record<string, unknown> & { success: boolean; message: string };
 }
+
+/** One function request in a new call from `from`, and its JSON answer. */
+export async function askInNewCall(
+  salon: VoiceSalon,
+  from: string,
+  name: string,
+  args: Record<string, unknown>,
+) {
+  return voiceAnswer(await callFunction(salon, name, args, callObject(salon, { from })));
+}

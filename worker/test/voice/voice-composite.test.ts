@@ -6,6 +6,7 @@ import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-com
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
 import {
+  askInNewCall,
   callFunction,
   callObject,
   createVoiceSalon,
@@ -226,32 +227,14 @@ describe("composite services by phone", () => {
     await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
     await givePhone(salon, salon.customerIds[1]!, BOB, "Bob Berg");
     const wish = { service: COMPOSITE, date: DAY };
-    const alices = await voiceAnswer(
-      await callFunction(
-        salon,
-        "book_appointment",
-        { ...wish, time: "09:00" },
-        callObject(salon, { from: ALICE }),
-      ),
-    );
-    const bobs = await voiceAnswer(
-      await callFunction(
-        salon,
-        "book_appointment",
-        { ...wish, time: "14:00" },
-        callObject(salon, { from: BOB }),
-      ),
-    );
+    const alices = await askInNewCall(salon, ALICE, "book_appointment", { ...wish, time: "09:00" });
+    const bobs = await askInNewCall(salon, BOB, "book_appointment", { ...wish, time: "14:00" });
     expect([alices, bobs]).toMatchObject([{ success: true }, { success: true }]);
 
-    const moved = await voiceAnswer(
-      await callFunction(
-        salon,
-        "reschedule_appointment",
-        { new_date: DAY, new_time: "11:00" },
-        callObject(salon, { from: ALICE }),
-      ),
-    );
+    const moved = await askInNewCall(salon, ALICE, "reschedule_appointment", {
+      new_date: DAY,
+      new_time: "11:00",
+    });
     expect(moved).toMatchObject({
       success: true,
       appointment_id: alices.appointment_id,
@@ -269,14 +252,10 @@ describe("composite services by phone", () => {
       [salon.staffIds[1], berlin(DAY, "12:15")],
     ]);
 
-    const clash = await voiceAnswer(
-      await callFunction(
-        salon,
-        "reschedule_appointment",
-        { new_date: DAY, new_time: "14:00" },
-        callObject(salon, { from: ALICE }),
-      ),
-    );
+    const clash = await askInNewCall(salon, ALICE, "reschedule_appointment", {
+      new_date: DAY,
+      new_time: "14:00",
+    });
     expect(clash).toMatchObject({
       success: false,
       reason: "slot_taken",

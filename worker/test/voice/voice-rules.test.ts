@@ -15,6 +15,7 @@ import { VOICE_FUNCTIONS } from "../../src/services/voice/functions";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
 import {
+  askInNewCall,
   callFunction,
   callObject,
   createVoiceSalon,
@@ -309,22 +310,16 @@ describe("who may do what on the phone", () => {
     await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
     const call = callObject(salon, { from: ALICE });
     const booked = await voiceAnswer(await callFunction(salon, "book_appointment", book, call));
-    const moved = await voiceAnswer(
-      await callFunction(
-        salon,
-        "reschedule_appointment",
-        { new_date: DAY, new_time: "16:00" },
-        callObject(salon, { from: ALICE }),
-      ),
-    );
+    const moved = await askInNewCall(salon, ALICE, "reschedule_appointment", {
+      new_date: DAY,
+      new_time: "16:00",
+    });
     expect(moved).toMatchObject({
       success: true,
       appointment_id: booked.appointment_id,
       starts_at: berlin(DAY, "16:00"),
     });
-    const listed = await voiceAnswer(
-      await callFunction(salon, "list_appointments", {}, callObject(salon, { from: ALICE })),
-    );
+    const listed = await askInNewCall(salon, ALICE, "list_appointments", {});
     expect(listed.appointments).toMatchObject([{ appointment_id: booked.appointment_id }]);
   });
 

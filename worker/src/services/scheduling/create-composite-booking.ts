@@ -21,10 +21,12 @@ export interface CompositeBookingInput extends CompositeRequest {
   notes?: string | null;
   createdByUserId?: number | null;
   /**
-   * A voice call's hold on this time (every step held in its calendar): the booking passes through
-   * it and takes its place. The call's other holds are released by the call (releaseCallHolds).
+   * A voice call's hold on this time (every step held in its calendar): the booking takes the
+   * held staffing (the first one the engine finds with `staffId` on the first step, as the offer
+   * did), passes through the hold and takes its place. The call's other holds are released by the
+   * call (releaseCallHolds).
    */
-  hold?: { id: string; callId: string } | undefined;
+  hold?: { id: string; callId: string; staffId: number } | undefined;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
   const hold = input.hold;
   const { plan, slot, occupied, suggestions, resource } = await compositeSlotAt(scope, input, start, {
     ignoreHoldsOfCall: hold?.callId,
+    ...(hold ? { prefer: [hold.staffId] } : {}),
   });
   const uid = crypto.randomUUID();
   const { failed, seat, releaseAll, commitAll } = await reserveSegments(
