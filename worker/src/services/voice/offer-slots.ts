@@ -104,7 +104,7 @@ async function searchDays(ctx: VoiceContext, search: SlotSearch, days: number): 
   });
   const wish = search.time ? zonedInstant(search.date, search.time, ctx.tenant.timeZone).getTime() : null;
   const exactSlot = wish === null ? undefined : slots.find((s) => s.start === wish);
-  const exact = exactSlot ? toOffer(exactSlot, preferredStaff(exactSlot, search.staffId)) : null;
+  const exact = exactSlot ? toOffer(exactSlot, fewestStaff([exactSlot], search.staffId)[0]) : null;
 
   const sameDay = slots.filter((s) => s.date === search.date && s.start !== wish);
   const later = slots.filter((s) => s.date > search.date);
@@ -162,10 +162,6 @@ async function simpleOpenSlots(
     ],
     resourceUnits: availability.requiresResource ? availability.resourceUnits : undefined,
   };
-}
-
-function preferredStaff(slot: Pick<Slot, "staffIds">, wanted: number | undefined): number {
-  return wanted !== undefined && slot.staffIds.includes(wanted) ? wanted : slot.staffIds[0]!;
 }
 
 /**
