@@ -28,6 +28,8 @@ export const calendarHolds = sqliteTable(
   },
   (t) => [
     index("calendar_holds_company_calendar_idx").on(t.companyId, t.calendarKey, t.expiresAt),
+    // Availability reads the live holds of the qualified staff (not every hold of the company).
+    index("calendar_holds_company_staff_idx").on(t.companyId, t.staffId, t.expiresAt),
     index("calendar_holds_group_idx").on(t.groupId),
     index("calendar_holds_call_idx").on(t.callId),
     index("calendar_holds_expires_idx").on(t.expiresAt),

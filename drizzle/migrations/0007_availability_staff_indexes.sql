@@ -1,0 +1,2 @@
+CREATE INDEX `appointments_company_staff_starts_idx` ON `appointments` (`company_id`,`staff_id`,`starts_at`);--> statement-breakpoint
+CREATE INDEX `calendar_holds_company_staff_idx` ON `calendar_holds` (`company_id`,`staff_id`,`expires_at`);
