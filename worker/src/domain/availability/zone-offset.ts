@@ -6,7 +6,7 @@ import { DAY_MS } from "./units";
  *
  * date-fns-tz costs tens of microseconds per conversion (it re-parses strings every time) and its
  * getTimezoneOffset is off by an hour in the first hour after a spring-forward change, so the
- * engine reads offsets itself with one cached Intl formatter per zone (about a microsecond each).
+ * engine reads offsets itself with one cached Intl formatter per zone, and remembers them per hour.
  */
 
 // Creating an Intl.DateTimeFormat is the expensive part, so one per zone for the isolate's life.
@@ -30,8 +30,36 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Wall-clock time minus instant, in ms (Berlin: 3_600_000 in winter, 7_200_000 in summer). */
+const HOUR_MS = 3_600_000;
+/** Cached offsets per zone per UTC hour; bounded so a long-lived isolate cannot grow it forever. */
+const hourOffsets = new Map<string, Map<number, number>>();
+const MAX_CACHED_HOURS = 100_000;
+
+/**
+ * Wall-clock time minus instant, in ms (Berlin: 3_600_000 in winter, 7_200_000 in summer).
+ * An answer converts hundreds of instants of the same few days, so offsets are remembered per
+ * UTC hour: an hour whose first and last second have the same offset has it throughout (no zone
+ * changes its offset twice within an hour), and the hour of a change is read exactly each time.
+ */
 export function offsetAt(timeZone: string, instant: number): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let byHour = hourOffsets.get(timeZone);
+  if (!byHour) {
+    byHour = new Map();
+    hourOffsets.set(timeZone, byHour);
+  }
+  const cached = byHour.get(hour);
+  if (cached !== undefined) return cached;
+  const start = hour * HOUR_MS;
+  const atStart = icuOffsetAt(timeZone, start);
+  if (icuOffsetAt(timeZone, start + HOUR_MS - 1000) !== atStart) return icuOffsetAt(timeZone, instant);
+  if (byHour.size >= MAX_CACHED_HOURS) byHour.clear();
+  byHour.set(hour, atStart);
+  return atStart;
+}
+
+/** The offset at an instant as ICU reads it (whole seconds). */
+function icuOffsetAt(timeZone: string, instant: number): number {
   const text = formatterFor(timeZone).format(instant);
   // en-US with h23 reads "M/D/YYYY, HH:MM:SS": take the six digit groups in order. This avoids
   // formatToParts, which allocates a dozen objects per call.
