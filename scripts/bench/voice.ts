@@ -12,8 +12,12 @@
 // health; book-appointment p99 ≤ 3× health (round-trip latency at the same concurrency).
 // Signatures are made client-side BEFORE a request's clock starts (the mean signing time is printed);
 // the server's verification is inside the measured time. Non-2xx answers and `success:false`
-// answers are counted per route, with their reasons. After the run every simulated call gets its
-// call_ended webhook (releases the calls' holds), measured as an extra row.
+// answers are counted per route, with their reasons. Every simulated call ends the way Retell ends
+// one: once its requests are done, its call_ended webhook is sent (by the same worker, before its
+// next call begins), which releases what the call held. These webhooks are load like any other
+// (Retell sends one per call) and have their own row; without them each abandoned call's offers
+// stayed held for five minutes, the busy days filled with holds no live call had, and searches
+// widened to weeks. The calls still open after the run end the same way (another row).
 //
 //   npm run bench:voice      [BASE_URL, DURATION (ms per route, default 10000), CONNECTIONS (20),
 //                             WARMUP (ms per route, default 2000), CALL_TURNS (requests per call, 8)]
@@ -159,10 +163,13 @@ console.log(
 interface LiveCall {
   conversation: Conversation;
   requests: number;
+  /** Requests this call makes before it ends. */
+  turns: number;
+  ended: boolean;
 }
 const allCalls: Conversation[] = [];
 let callerCursor = 0;
-function newCall(): LiveCall {
+function newCall(turns: number): LiveCall {
   const caller = callers[callerCursor++ % callers.length]!;
   const conversation = new Conversation(line, caller.phone!);
   conversation.dynamicVariables = {
@@ -174,18 +181,24 @@ function newCall(): LiveCall {
   conversation.say("agent", `${line.companyName}, guten Tag! Wie kann ich Ihnen helfen?`);
   conversation.say("user", "Hallo, ich hätte gern einen Termin für einen Herrenhaarschnitt.");
   allCalls.push(conversation);
-  return { conversation, requests: 0 };
+  return { conversation, requests: 0, turns, ended: false };
 }
 const current: (LiveCall | null)[] = Array.from({ length: connections }, () => null);
-/** The worker's call for its next request: a new call after `turns` requests. */
+/**
+ * The worker's call for its next request: a new one (of `turns` requests) once the current call
+ * made its own number of requests (it was ended by then: see endingCalls).
+ */
 function callFor(w: number, turns = callTurns): Conversation {
+  return liveCallFor(w, turns).conversation;
+}
+function liveCallFor(w: number, turns: number): LiveCall {
   let call = current[w];
-  if (!call || call.requests >= turns) {
-    call = newCall();
+  if (!call || call.requests >= call.turns) {
+    call = newCall(turns);
     current[w] = call;
   }
   call.requests++;
-  return call.conversation;
+  return call;
 }
 
 const localDate = (instant: number) =>
@@ -374,8 +387,47 @@ function collect(
   }
 }
 
-async function measure(label: string, next: (w: number, i: number) => Promise<Prepared | null>) {
+const CALL_ENDED = "webhook call_ended (calls ending during the run)";
+const CALL_ENDED_AFTER = "webhook call_ended (calls still open after the run)";
+
+/** Retell's call_ended webhook for a simulated call, counted in `route`. */
+async function callEnded(call: Conversation, route: string): Promise<Prepared> {
+  // Without call_cost: the benchmark does not bill the tenant for its simulated calls.
+  const { call_cost: _cost, ...ended } = call.endedCall("user_hangup");
+  const body = retellJson({ event: "call_ended", call: ended });
+  return {
+    route,
+    path: "/webhooks/retell",
+    init: { method: "POST", headers: await signedHeaders(body, line.retellKey), body },
+    voice: false,
+  };
+}
+
+/**
+ * `next`, except that a worker whose call made its last request first ends that call (unless the
+ * call is `finishing` a step of several requests: a booking after its check).
+ */
+function endingCalls(
+  next: (w: number, i: number) => Promise<Prepared | null>,
+  finishing: (w: number) => boolean,
+) {
+  return (w: number, i: number): Promise<Prepared | null> => {
+    const live = current[w];
+    if (live && !live.ended && live.requests >= live.turns && !finishing(w)) {
+      live.ended = true;
+      return callEnded(live.conversation, CALL_ENDED);
+    }
+    return next(w, i);
+  };
+}
+
+async function measure(
+  label: string,
+  route: (w: number, i: number) => Promise<Prepared | null>,
+  finishing: (w: number) => boolean = () => false,
+) {
   process.stdout.write(`measuring ${label} …\n`);
+  const next = endingCalls(route, finishing);
   if (warmupMs > 0) await runLoad(warmupMs, next); // warm-up, not counted
   const cpuBefore = serverCpuMs(baseUrl);
   const clientBefore = process.cpuUsage();
@@ -393,7 +445,7 @@ async function measure(label: string, next: (w: number, i: number) => Promise<Pr
 // What signing costs the client (it happens before a request's clock starts): one call's body,
 // signed 500 times in a row with nothing else running.
 const signSample = (() => {
-  const call = newCall().conversation;
+  const call = newCall(1).conversation;
   allCalls.pop();
   call.invoke("check_availability", { service: wishService.name, date: busyDays[0], time: "14:30" });
   return retellJson({ name: "check_availability", args: {}, call: call.liveCall() });
@@ -484,16 +536,18 @@ console.log(
 );
 
 // Each simulated call: check-availability for the planned slot (held for the call), then
-// book-appointment for it (converts the hold).
-const pending: ({ plan: Plan; slot: Plan["slots"][number]; call: Conversation } | null)[] = Array.from(
+// book-appointment for it (converts the hold); two bookings a call (five an hour is the limit
+// per caller), then the call ends.
+const pending: ({ plan: Plan; slot: Plan["slots"][number]; call: LiveCall } | null)[] = Array.from(
   { length: connections },
   () => null,
 );
-await measure("book-appointment", async (w) => {
+const bookingSteps = async (w: number): Promise<Prepared | null> => {
   const plan = plans[w % plans.length]!;
   const booking = pending[w];
   if (booking) {
     pending[w] = null;
+    booking.call.requests++;
     return voiceRequest(
       "book-appointment",
       "book_appointment",
@@ -503,7 +557,7 @@ await measure("book-appointment", async (w) => {
         time: booking.slot.time,
         staff_id: plan.member.id,
       },
-      booking.call,
+      booking.call.conversation,
     );
   }
   const peers = sharing[w % plans.length]!;
@@ -511,33 +565,28 @@ await measure("book-appointment", async (w) => {
   slotCursor[w]!++;
   const slot = plan.slots[index];
   if (!slot) return null; // this worker's slots are used up
-  const call = callFor(w, 2);
+  const call = liveCallFor(w, 4);
   pending[w] = { plan, slot, call };
   return voiceRequest(
     "check-availability (exact, before booking)",
     "check_availability",
     { service_id: plan.service.id, date: slot.date, time: slot.time, staff_id: plan.member.id },
-    call,
+    call.conversation,
   );
-});
+};
+await measure("book-appointment", bookingSteps, (w) => pending[w] !== null);
 
 await measure(`${HEALTH} (after)`, async () => ({ ...(await health()), route: `${HEALTH} (after)` }));
 
-// Every simulated call ends (Retell's call_ended), which releases what the calls still hold.
-process.stdout.write(`ending ${allCalls.length} simulated calls (call_ended webhooks) …\n`);
+// The calls still open end too (Retell's call_ended), which releases what they still hold.
+const stillOpen = current.filter((live): live is LiveCall => live !== null && !live.ended);
+process.stdout.write(`ending the ${stillOpen.length} simulated calls still open (call_ended webhooks) …\n`);
 let endedCalls = 0;
 const { samples: endSamples, elapsed: endElapsed } = await runLoad(10 * 60_000, async () => {
-  const call = allCalls[endedCalls++];
-  if (!call) return null;
-  // Without call_cost: the benchmark does not bill the tenant for its simulated calls.
-  const { call_cost: _cost, ...ended } = call.endedCall("user_hangup");
-  const body = retellJson({ event: "call_ended", call: ended });
-  return {
-    route: "webhook call_ended",
-    path: "/webhooks/retell",
-    init: { method: "POST", headers: await signedHeaders(body, line.retellKey), body },
-    voice: false,
-  };
+  const live = stillOpen[endedCalls++];
+  if (!live) return null;
+  live.ended = true;
+  return callEnded(live.conversation, CALL_ENDED_AFTER);
 });
 collect(endSamples, endElapsed);
 
