@@ -558,6 +558,9 @@ const bookingSteps = async (w: number): Promise<Prepared | null> => {
         staff_id: plan.member.id,
       },
       booking.call.conversation,
+      // Right answers to what earlier runs within the hour left: a caller drawn again may be at
+      // their five phone bookings an hour, or already booked at that time elsewhere.
+      ["booking_limit", "customer_busy"],
     );
   }
   const peers = sharing[w % plans.length]!;
