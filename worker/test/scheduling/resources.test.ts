@@ -1,9 +1,10 @@
 import { env } from "cloudflare:workers";
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, calendarHolds, calendarOccupancy, services } from "../../../drizzle/schema";
+import { appointments, calendarHolds, calendarOccupancy } from "../../../drizzle/schema";
 import { api, json } from "../helpers/api";
 import { db } from "../helpers/fixtures";
+import { requireRoom } from "../helpers/rooms";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
 
 type Failure = { error: { code: string; details?: Record<string, unknown> } };
@@ -12,13 +13,7 @@ type Booked = { appointment_id: number; appointment: { id: number; starts_at: st
 /** A physio practice: the service needs a treatment room, and the branch has `capacity` of them in one. */
 async function practice(capacity = 1, staffCount = 3): Promise<Salon & { roomId: number }> {
   const salon = await createSalon({ staffCount });
-  await db.update(services).set({ requiredResourceType: "room" }).where(eq(services.id, salon.serviceId));
-  const res = await api("/api/v1/resources", {
-    apiKey: salon.key,
-    body: { branch_id: salon.branchId, name: "Behandlungsraum", type: "room", capacity },
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  return { ...salon, roomId: (await json<{ data: { id: number } }>(res)).data.id };
+  return { ...salon, roomId: await requireRoom(salon, capacity) };
 }
 
 const book = (salon: Salon, staff: number, startsAt: string, extra: Record<string, unknown> = {}) =>
