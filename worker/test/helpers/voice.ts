@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
+import { expect, vi } from "vitest";
 import {
+  calendarHolds,
   companies,
   customerPhoneIndex,
   customers,
@@ -131,4 +133,22 @@ export async function askInNewCall(
   args: Record<string, unknown>,
 ) {
   return voiceAnswer(await callFunction(salon, name, args, callObject(salon, { from })));
+}
+
+/**
+ * The caller hangs up: Retell's call_ended for `call` (answered 204), then waits until the call's
+ * holds are gone from D1 (the webhook's work runs from a queue).
+ */
+export async function hangUp(salon: VoiceSalon, call: ReturnType<typeof callObject>) {
+  const ended = { ...call, call_status: "ended", end_timestamp: call.start_timestamp + 60_000 };
+  expect(
+    (await sendSigned("/webhooks/retell", { event: "call_ended", call: ended }, salon.retellKey)).status,
+  ).toBe(204);
+  await vi.waitFor(
+    async () => {
+      const held = await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id));
+      if (held.length > 0) throw new Error("holds not released yet");
+    },
+    { timeout: 8_000, interval: 100 },
+  );
 }

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appointments, calendarHolds, calls, nestedBookingSlots } from "../../../drizzle/schema";
 import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
@@ -11,7 +11,7 @@ import {
   callObject,
   createVoiceSalon,
   givePhone,
-  sendSigned,
+  hangUp,
   voiceAnswer,
 } from "../helpers/voice";
 
@@ -208,16 +208,7 @@ describe("composite services by phone", () => {
     );
     expect(next.next_available_slots).toHaveLength(2);
     expect(await callHolds(call.call_id)).toHaveLength(6);
-    const ended = { ...call, call_status: "ended", end_timestamp: call.start_timestamp + 60_000 };
-    expect(
-      (await sendSigned("/webhooks/retell", { event: "call_ended", call: ended }, salon.retellKey)).status,
-    ).toBe(204);
-    await vi.waitFor(
-      async () => {
-        if ((await callHolds(call.call_id)).length > 0) throw new Error("holds not released yet");
-      },
-      { timeout: 8_000, interval: 100 },
-    );
+    await hangUp(salon, call);
     for (const staffId of salon.staffIds) expect(await calendarOf(staffId).entries()).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { and, eq, like } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { calendarHolds, calendarOccupancy } from "../../../drizzle/schema";
 import { db } from "../helpers/fixtures";
 import { requireRoom } from "../helpers/rooms";
 import { berlin } from "../helpers/salon";
-import { callFunction, callObject, createVoiceSalon, sendSigned, voiceAnswer } from "../helpers/voice";
+import { callFunction, callObject, createVoiceSalon, hangUp, voiceAnswer } from "../helpers/voice";
 
 const ALICE = "+4915111111111";
 const BOB = "+4917622222222";
@@ -85,16 +85,7 @@ describe("a service that needs a room, by phone", () => {
     expect(room.filter((e) => e.kind === "appointment")).toHaveLength(1);
 
     // Bob hangs up: his holds, the room's among them, are let go everywhere.
-    const ended = { ...bob, call_status: "ended", end_timestamp: bob.start_timestamp + 60_000 };
-    expect(
-      (await sendSigned("/webhooks/retell", { event: "call_ended", call: ended }, salon.retellKey)).status,
-    ).toBe(204);
-    await vi.waitFor(
-      async () => {
-        if ((await callHolds(bob.call_id)).length > 0) throw new Error("holds not released yet");
-      },
-      { timeout: 8_000, interval: 100 },
-    );
+    await hangUp(salon, bob);
     expect((await roomEntries(roomId)).map((e) => e.kind)).toEqual(["appointment"]);
   });
 });
