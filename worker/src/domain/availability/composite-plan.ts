@@ -12,6 +12,8 @@ export interface SegmentPlan {
   readonly gapsMs: readonly number[];
   readonly busyDuringGap: boolean;
   readonly sameStaffAsPrevious: boolean;
+  /** Tried first when qualified and free (see CompositeSegmentInput). */
+  readonly preferredStaffId: number | undefined;
   /** Qualified staff, ascending by id. */
   readonly staff: readonly StaffPlan[];
   /** Shortest possible time from this segment's start to the last segment's end. */
@@ -40,6 +42,7 @@ export function planSegments(inputs: readonly CompositeSegmentInput[]): SegmentP
       gapsMs,
       busyDuringGap: input.staffBusyDuringGap,
       sameStaffAsPrevious: input.sameStaffAsPrevious,
+      preferredStaffId: input.preferredStaffId,
       staff: planStaff(input.staff),
       shortestRestMs,
     });

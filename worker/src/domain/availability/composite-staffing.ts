@@ -10,9 +10,10 @@ interface Occupation {
 }
 
 /**
- * Staff for timed segments: the previous segment's staff member first when the segment asks for
- * it, otherwise (or if they cannot) the lowest id who is working and free for the segment (and its
- * gap when busy during it) and not already occupied by this composite at an overlapping time.
+ * Staff for timed segments: the segment's preferred staff member first (the one it had), then the
+ * previous segment's staff member when the segment asks for it, otherwise (or if they cannot) the
+ * lowest id who is working and free for the segment (and its gap when busy during it) and not
+ * already occupied by this composite at an overlapping time.
  * Returns one staff id per segment, or null when some segment cannot be staffed.
  */
 export function assignStaff(
@@ -33,11 +34,16 @@ export function assignStaff(
           other.staffId === plan.staffId && other.start < time.occupiedUntil && time.start < other.until,
       );
     const previousId: number | null = previous;
+    const own: StaffPlan | undefined =
+      segment.preferredStaffId === undefined
+        ? undefined
+        : segment.staff.find((plan) => plan.staffId === segment.preferredStaffId);
     const preferred: StaffPlan | undefined =
       segment.sameStaffAsPrevious && previousId !== null
         ? segment.staff.find((plan) => plan.staffId === previousId)
         : undefined;
-    const chosen: StaffPlan | undefined = preferred && fits(preferred) ? preferred : segment.staff.find(fits);
+    const chosen: StaffPlan | undefined =
+      own && fits(own) ? own : preferred && fits(preferred) ? preferred : segment.staff.find(fits);
     if (!chosen) return null;
     occupied.push({ staffId: chosen.staffId, start: time.start, until: time.occupiedUntil });
     staffIds.push(chosen.staffId);

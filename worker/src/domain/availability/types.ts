@@ -85,6 +85,11 @@ export interface CompositeSegmentInput {
   gapAfterMaxMinutes: number;
   /** A preference, not a requirement: the previous segment's staff member is tried first. */
   sameStaffAsPrevious: boolean;
+  /**
+   * A preference, not a requirement, tried before any other: the staff member this segment had
+   * (an appointment being moved, a held offer being booked), when they are free for it.
+   */
+  preferredStaffId?: number | undefined;
   /** When false the staff member may serve someone else during the gap after this segment. */
   staffBusyDuringGap: boolean;
   staff: StaffCalendarInput[];

@@ -33,6 +33,8 @@ export async function compositeAvailability(
     ignoreAppointmentIds?: readonly number[];
     /** Nor do a voice call's own holds when it asks again or books one of them. */
     ignoreHoldsOfCall?: string | undefined;
+    /** Per segment, the staff member to keep where free (the one it had, or a held offer's). */
+    preferStaff?: readonly number[] | undefined;
   } = {},
 ) {
   let lastDate = request.date;
@@ -89,7 +91,7 @@ export async function compositeAvailability(
           slotIntervalMinutes: plan.leadService.slotIntervalMinutes,
           minNoticeMinutes: plan.leadService.minNoticeMinutes,
           maxAdvanceDays: plan.leadService.maxAdvanceDays,
-          segments: plan.segments.map((s) => ({
+          segments: plan.segments.map((s, i) => ({
             key: s.key,
             serviceId: s.serviceId,
             durationMinutes: s.durationMinutes,
@@ -97,6 +99,7 @@ export async function compositeAvailability(
             gapAfterMaxMinutes: s.gapAfterMaxMinutes,
             sameStaffAsPrevious: s.sameStaffAsPrevious,
             staffBusyDuringGap: s.staffBusyDuringGap,
+            preferredStaffId: options.preferStaff?.[i],
             staff: s.staffIds.map((id) => byStaff.get(id)!),
           })),
           // The engine numbers the unit calendars; the same room or chair serves every segment.

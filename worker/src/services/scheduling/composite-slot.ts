@@ -23,8 +23,8 @@ export type CompositeSlot = Availability["slots"][number];
 
 /**
  * The composite slot starting exactly at `start` (every segment with a free, qualified staff
- * member), and the next free ones after it for a 409. `prefer` picks, among several staffings of
- * that start, the one keeping the most segments with the staff member they had.
+ * member), and the next free ones after it for a 409. `prefer` names, per segment, the staff
+ * member to keep wherever they are free (the one it had, or the one a held offer keeps).
  */
 export async function compositeSlotAt(
   scope: TenantScope,
@@ -45,11 +45,10 @@ export async function compositeSlotAt(
     {
       ignoreAppointmentIds: options.ignoreAppointmentIds ?? [],
       ignoreHoldsOfCall: options.ignoreHoldsOfCall,
+      preferStaff: options.prefer,
     },
   );
-  const kept = (slot: CompositeSlot) =>
-    slot.segments.filter((segment, i) => segment.staffId === options.prefer?.[i]).length;
-  const slot = availability.slots.filter((s) => s.start === start).sort((a, b) => kept(b) - kept(a))[0];
+  const slot = availability.slots.find((s) => s.start === start);
   const suggestions = availability.slots
     .filter((s) => s.start > start)
     .slice(0, 3)

@@ -212,13 +212,17 @@ function segments(pool: StaffCalendarInput[]): fc.Arbitrary<CompositeSegmentInpu
       staffBusyDuringGap: fc.boolean(),
       serviceId: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
       staff: fc.subarray(pool, { minLength: 1 }),
+      // The staff member a segment had (a move, a held offer): often one of its staff, sometimes
+      // someone not qualified for it (ignored), often none.
+      preferred: fc.option(fc.constantFrom(...pool.map((s) => s.staffId), 999), { nil: undefined }),
     })
-    .map(({ gapSpread, serviceId, ...rest }) => {
+    .map(({ gapSpread, serviceId, preferred, ...rest }) => {
       const input: CompositeSegmentInput = {
         ...rest,
         gapAfterMaxMinutes: rest.gapAfterMinMinutes + gapSpread,
       };
       if (serviceId !== undefined) input.serviceId = serviceId;
+      if (preferred !== undefined) input.preferredStaffId = preferred;
       return input;
     });
   return fc.array(one, { minLength: 1, maxLength: 3 });

@@ -201,10 +201,11 @@ export function referenceComposite(query: CompositeQuery): CompositeSlot[] {
         const ok = (s: StaffCalendarInput) =>
           free(s, t.start, t.until) &&
           !taken.some((o) => o.id === s.staffId && o.from < t.until && t.start < o.to);
+        const own = candidates.find((s) => s.staffId === query.segments[i]!.preferredStaffId);
         const preferred = query.segments[i]!.sameStaffAsPrevious
           ? candidates.find((s) => s.staffId === previous)
           : undefined;
-        const chosen = preferred && ok(preferred) ? preferred : candidates.find(ok);
+        const chosen = own && ok(own) ? own : preferred && ok(preferred) ? preferred : candidates.find(ok);
         if (!chosen) throw new Error("a staffable timing could not be staffed");
         taken.push({ id: chosen.staffId, from: t.start, to: t.until });
         staffIds.push(chosen.staffId);
