@@ -10,6 +10,11 @@ export const resourceHoldRef = (holdId: string) => `${holdId}:resource`;
  * member's calendar (part 0 carries the hold's own id, so a simple hold is its only part).
  */
 export const holdPartRef = (holdId: string, part: number) => (part === 0 ? holdId : `${holdId}#${part}`);
+/** Which part of its hold a part's ref names ("hold_x" → 0, "hold_x#2" → 2). */
+export const holdPartIndex = (ref: string) => {
+  const hash = ref.startsWith("hold_") ? ref.indexOf("#") : -1;
+  return hash < 0 ? 0 : Number(ref.slice(hash + 1));
+};
 /** The hold a part belongs to ("hold_x#2" → "hold_x"); any other ref stands for itself. */
 export const holdOfRef = (ref: string) => {
   const hash = ref.startsWith("hold_") ? ref.indexOf("#") : -1;

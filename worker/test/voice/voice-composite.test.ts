@@ -1,7 +1,14 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, calendarHolds, calls, nestedBookingSlots } from "../../../drizzle/schema";
+import {
+  appointments,
+  calendarHolds,
+  calls,
+  nestedBookingSlots,
+  staffServices,
+} from "../../../drizzle/schema";
+import { api, json } from "../helpers/api";
 import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
@@ -173,6 +180,67 @@ describe("composite services by phone", () => {
       expect(entries.filter((e) => e.ref.startsWith(holdId) || e.ref.startsWith(heldAgain))).toEqual([]);
       expect(entries.filter((e) => e.kind === "appointment")).toHaveLength(staffId === colourist ? 2 : 1);
     }
+  });
+
+  it("are booked with the staffing the offer held, step by step, even when another became free since", async () => {
+    const salon = await createVoiceSalon({ staffCount: 3 });
+    const { cutId } = await addColourComposite(salon);
+    const [colourist, firstCutter, secondCutter] = [
+      salon.staffIds[0]!,
+      salon.staffIds[1]!,
+      salon.staffIds[2]!,
+    ];
+    await db
+      .insert(staffServices)
+      .values({ companyId: salon.company.companyId, staffId: secondCutter, serviceId: cutId });
+    await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
+    // The first cutter is busy at the cut's time (10:15–10:45 for a 09:00 start) when the offer is made.
+    const busy = await api("/api/v2/bookings", {
+      apiKey: salon.key,
+      body: {
+        customer_id: salon.customerIds[1],
+        service_id: salon.serviceId,
+        staff_id: firstCutter,
+        starts_at: berlin(DAY, "10:15"),
+      },
+    });
+    expect(busy.status, await busy.clone().text()).toBe(201);
+    const busyId = (await json<{ appointment_id: number }>(busy)).appointment_id;
+
+    const alice = callObject(salon, { from: ALICE });
+    const wish = { service: COMPOSITE, date: DAY, time: "09:00" };
+    const offered = await voiceAnswer(await callFunction(salon, "check_availability", wish, alice));
+    expect(offered).toMatchObject({ success: true, available: true, staff_id: colourist });
+    const holdId = (offered.slot as { hold_id: string }).hold_id;
+    expect((await callHolds(alice.call_id)).map((h) => h.staffId)).toEqual([
+      colourist,
+      colourist,
+      secondCutter,
+    ]);
+
+    // The first cutter's appointment is cancelled meanwhile: the engine's first choice for the cut
+    // would now be them, but the caller's time is held with the second cutter.
+    expect((await api(`/api/v2/bookings/${busyId}`, { apiKey: salon.key, method: "DELETE" })).status).toBe(
+      200,
+    );
+    const booked = await voiceAnswer(await callFunction(salon, "book_appointment", wish, alice));
+    expect(booked).toMatchObject({ success: true, starts_at: berlin(DAY, "09:00"), staff_id: colourist });
+    const segments = await db
+      .select()
+      .from(nestedBookingSlots)
+      .where(eq(nestedBookingSlots.appointmentId, booked.appointment_id as number));
+    expect(
+      segments.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map((s) => s.staffId),
+    ).toEqual([colourist, colourist, secondCutter]);
+    // The hold's parts became the segments: nothing held is left, and the first cutter stays free.
+    expect(await callHolds(alice.call_id)).toEqual([]);
+    expect((await calendarOf(secondCutter).entries()).map((e) => [e.kind, e.ref.startsWith(holdId)])).toEqual(
+      [["appointment", false]],
+    );
+    expect((await calendarOf(firstCutter).entries()).filter((e) => e.kind !== "appointment")).toEqual([]);
+    expect(
+      (await calendarOf(firstCutter).entries()).filter((e) => e.start === Date.parse(berlin(DAY, "10:15"))),
+    ).toEqual([]);
   });
 
   it("are held whole or not at all: a step taken meanwhile leaves nothing of that offer", async () => {

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
-import { appointments, customers } from "../../../../drizzle/schema";
+import { eq, isNotNull, sql } from "drizzle-orm";
+import { appointments, calendarHolds, customers } from "../../../../drizzle/schema";
 import { staffCalendarKey } from "../../calendar/granules";
-import { resourceHoldRef } from "../../calendar/refs";
+import { holdPartIndex, resourceHoldRef } from "../../calendar/refs";
 import { runBatch } from "../../db/batch";
 import type { TenantScope } from "../../db/tenant-scope";
 import type { Env } from "../../env";
@@ -21,12 +21,12 @@ export interface CompositeBookingInput extends CompositeRequest {
   notes?: string | null;
   createdByUserId?: number | null;
   /**
-   * A voice call's hold on this time (every step held in its calendar): the booking takes the
-   * held staffing (the first one the engine finds with `staffId` on the first step, as the offer
-   * did), passes through the hold and takes its place. The call's other holds are released by the
-   * call (releaseCallHolds).
+   * A voice call's hold on this time (every step held in its staff member's calendar): the booking
+   * takes the held staffing wherever it is still free (each step with the staff member its part
+   * holds), passes through the hold and takes its place. The call's other holds are released by
+   * the call (releaseCallHolds).
    */
-  hold?: { id: string; callId: string; staffId: number } | undefined;
+  hold?: { id: string; callId: string } | undefined;
 }
 
 /**
@@ -37,12 +37,15 @@ export interface CompositeBookingInput extends CompositeRequest {
  * is left behind.
  */
 export async function createCompositeBooking(scope: TenantScope, env: Env, input: CompositeBookingInput) {
-  const customer = await requireCustomer(scope, input.customerId);
-  const start = input.startsAt.getTime();
   const hold = input.hold;
+  const [customer, heldStaff] = await Promise.all([
+    requireCustomer(scope, input.customerId),
+    hold ? heldStaffing(scope, hold) : undefined,
+  ]);
+  const start = input.startsAt.getTime();
   const { plan, slot, occupied, suggestions, resource } = await compositeSlotAt(scope, input, start, {
     ignoreHoldsOfCall: hold?.callId,
-    ...(hold ? { prefer: [hold.staffId] } : {}),
+    ...(heldStaff ? { prefer: heldStaff } : {}),
   });
   const uid = crypto.randomUUID();
   const { failed, seat, releaseAll, commitAll } = await reserveSegments(
@@ -118,4 +121,20 @@ export async function createCompositeBooking(scope: TenantScope, env: Env, input
     .where(sql`${appointments.uid} = ${uid}`);
   await requestCalcomPush(env, scope.companyId, calcomPendingIds(results));
   return loadAppointment(scope, row!.id);
+}
+
+/** The staff member each step of a call's hold keeps, in step order (its parts' D1 copies). */
+async function heldStaffing(scope: TenantScope, hold: { id: string; callId: string }): Promise<number[]> {
+  const parts = await scope.db
+    .select({ id: calendarHolds.id, staffId: calendarHolds.staffId })
+    .from(calendarHolds)
+    .where(
+      scope.where(
+        calendarHolds,
+        eq(calendarHolds.groupId, hold.id),
+        eq(calendarHolds.callId, hold.callId),
+        isNotNull(calendarHolds.staffId),
+      ),
+    );
+  return parts.sort((a, b) => holdPartIndex(a.id) - holdPartIndex(b.id)).map((part) => part.staffId!);
 }

@@ -53,7 +53,7 @@ export async function bookComposite(ctx: VoiceContext, wish: CompositeWish): Pro
         customerId: wish.customerId,
         startsAt: new Date(wish.startsAt),
         source: "voice_ai",
-        hold: held && ctx.callId ? { id: held.holdId, callId: ctx.callId, staffId: held.staffId } : undefined,
+        hold: held && ctx.callId ? { id: held.holdId, callId: ctx.callId } : undefined,
       }),
     ),
     loadCatalog(ctx),
