@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import { branchServiceOffers, services, staffServices } from "../../../drizzle/schema";
+import { api, json } from "./api";
 import { db } from "./fixtures";
 import type { Salon } from "./salon";
 
@@ -6,10 +8,12 @@ export const COLOUR_COMPOSITE_NAME = "Waschen, Färben, Schneiden";
 
 /**
  * Adds a composite service to a salon: wash (15 min) and colour (30 min, then 30–45 min processing
- * while the colourist is free) by staff 1, then cut (30 min) by staff 2. 09:00 → 10:45 at best.
+ * while the colourist is free) by staff 1, then cut (30 min) by staff 2 (or by each of `cutters`).
+ * 09:00 → 10:45 at best.
  */
 export async function addColourComposite(
   salon: Salon,
+  cutters: readonly number[] = [salon.staffIds[1]!],
 ): Promise<{ compositeId: number; washId: number; cutId: number }> {
   const companyId = salon.company.companyId;
   const [wash] = await db
@@ -63,9 +67,29 @@ export async function addColourComposite(
   for (const id of [wash!.id, cut!.id, composite!.id]) {
     await db.insert(branchServiceOffers).values({ companyId, branchId: salon.branchId, serviceId: id });
   }
-  await db.insert(staffServices).values([
-    { companyId, staffId: salon.staffIds[0]!, serviceId: wash!.id },
-    { companyId, staffId: salon.staffIds[1]!, serviceId: cut!.id },
-  ]);
+  await db
+    .insert(staffServices)
+    .values([
+      { companyId, staffId: salon.staffIds[0]!, serviceId: wash!.id },
+      ...cutters.map((staffId) => ({ companyId, staffId, serviceId: cut!.id })),
+    ]);
   return { compositeId: composite!.id, washId: wash!.id, cutId: cut!.id };
+}
+
+/**
+ * Books `staffId` for the salon's simple service at `startsAt` through the API (say, the first
+ * cutter at the cut's time), and returns the appointment's id.
+ */
+export async function occupyStaff(salon: Salon, staffId: number, startsAt: string): Promise<number> {
+  const res = await api("/api/v2/bookings", {
+    apiKey: salon.key,
+    body: {
+      customer_id: salon.customerIds[1],
+      service_id: salon.serviceId,
+      staff_id: staffId,
+      starts_at: startsAt,
+    },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await json<{ appointment_id: number }>(res)).appointment_id;
 }

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, calendarOccupancy, services, staffServices } from "../../../drizzle/schema";
+import { appointments, calendarOccupancy, services } from "../../../drizzle/schema";
 import { api, json } from "../helpers/api";
-import { addColourComposite } from "../helpers/colour-composite";
+import { addColourComposite, occupyStaff } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
 import { berlin, createSalon, type Salon } from "../helpers/salon";
 
@@ -203,22 +203,10 @@ describe("composite reschedule", () => {
 
   it("keeps each segment's staff member where free, even when another with a lower id is free too", async () => {
     const salon = await createSalon({ staffCount: 3 });
-    const composite = await addColourComposite(salon);
     const [firstCutter, secondCutter] = [salon.staffIds[1]!, salon.staffIds[2]!];
-    await db
-      .insert(staffServices)
-      .values({ companyId: salon.company.companyId, staffId: secondCutter, serviceId: composite.cutId });
+    const composite = await addColourComposite(salon, [firstCutter, secondCutter]);
     // The first cutter is busy at the cut's time (10:15 for a 09:00 start): the second one cuts.
-    const blocker = await api("/api/v2/bookings", {
-      apiKey: salon.key,
-      body: {
-        customer_id: salon.customerIds[1],
-        service_id: salon.serviceId,
-        staff_id: firstCutter,
-        starts_at: berlin("2027-06-09", "10:15"),
-      },
-    });
-    expect(blocker.status).toBe(201);
+    await occupyStaff(salon, firstCutter, berlin("2027-06-09", "10:15"));
     const id = await bookComposite({ ...salon, ...composite }, "2027-06-09", "09:00");
     const cutterOf = async () =>
       (await db.select().from(appointments).where(eq(appointments.id, id)))[0]!.segments!.at(-1)!.staffId;

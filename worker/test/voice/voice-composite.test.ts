@@ -1,15 +1,9 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  appointments,
-  calendarHolds,
-  calls,
-  nestedBookingSlots,
-  staffServices,
-} from "../../../drizzle/schema";
-import { api, json } from "../helpers/api";
-import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-composite";
+import { appointments, calendarHolds, calls, nestedBookingSlots } from "../../../drizzle/schema";
+import { api } from "../helpers/api";
+import { addColourComposite, COLOUR_COMPOSITE_NAME, occupyStaff } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
 import { berlin } from "../helpers/salon";
 import {
@@ -184,28 +178,15 @@ describe("composite services by phone", () => {
 
   it("are booked with the staffing the offer held, step by step, even when another became free since", async () => {
     const salon = await createVoiceSalon({ staffCount: 3 });
-    const { cutId } = await addColourComposite(salon);
     const [colourist, firstCutter, secondCutter] = [
       salon.staffIds[0]!,
       salon.staffIds[1]!,
       salon.staffIds[2]!,
     ];
-    await db
-      .insert(staffServices)
-      .values({ companyId: salon.company.companyId, staffId: secondCutter, serviceId: cutId });
+    await addColourComposite(salon, [firstCutter, secondCutter]);
     await givePhone(salon, salon.customerIds[0]!, ALICE, "Alice Adler");
     // The first cutter is busy at the cut's time (10:15–10:45 for a 09:00 start) when the offer is made.
-    const busy = await api("/api/v2/bookings", {
-      apiKey: salon.key,
-      body: {
-        customer_id: salon.customerIds[1],
-        service_id: salon.serviceId,
-        staff_id: firstCutter,
-        starts_at: berlin(DAY, "10:15"),
-      },
-    });
-    expect(busy.status, await busy.clone().text()).toBe(201);
-    const busyId = (await json<{ appointment_id: number }>(busy)).appointment_id;
+    const busyId = await occupyStaff(salon, firstCutter, berlin(DAY, "10:15"));
 
     const alice = callObject(salon, { from: ALICE });
     const wish = { service: COMPOSITE, date: DAY, time: "09:00" };
