@@ -135,6 +135,13 @@ export async function askInNewCall(
   return voiceAnswer(await callFunction(salon, name, args, callObject(salon, { from })));
 }
 
+/** The D1 copies of a call's holds (every part), by time and then by id. */
+export async function callHolds(callId: string) {
+  return (await db.select().from(calendarHolds).where(eq(calendarHolds.callId, callId))).sort(
+    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id),
+  );
+}
+
 /**
  * The caller hangs up: Retell's call_ended for `call` (answered 204), then waits until the call's
  * holds are gone from D1 (the webhook's work runs from a queue).
@@ -146,8 +153,7 @@ export async function hangUp(salon: VoiceSalon, call: ReturnType<typeof callObje
   ).toBe(204);
   await vi.waitFor(
     async () => {
-      const held = await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id));
-      if (held.length > 0) throw new Error("holds not released yet");
+      if ((await callHolds(call.call_id)).length > 0) throw new Error("holds not released yet");
     },
     { timeout: 8_000, interval: 100 },
   );

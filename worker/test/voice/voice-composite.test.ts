@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { appointments, calendarHolds, calls, nestedBookingSlots } from "../../../drizzle/schema";
+import { appointments, calls, nestedBookingSlots } from "../../../drizzle/schema";
 import { api } from "../helpers/api";
 import { addColourComposite, COLOUR_COMPOSITE_NAME, occupyStaff } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
@@ -9,6 +9,7 @@ import { berlin } from "../helpers/salon";
 import {
   askInNewCall,
   callFunction,
+  callHolds,
   callObject,
   createVoiceSalon,
   givePhone,
@@ -20,11 +21,6 @@ const ALICE = "+4915111111111";
 const BOB = "+4917622222222";
 const DAY = "2027-06-01";
 const COMPOSITE = COLOUR_COMPOSITE_NAME;
-
-const callHolds = async (callId: string) =>
-  (await db.select().from(calendarHolds).where(eq(calendarHolds.callId, callId))).sort(
-    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id),
-  );
 
 /** The entries of a staff member's calendar object on DAY. */
 const calendarOf = (staffId: number) => {

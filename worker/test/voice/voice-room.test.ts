@@ -1,18 +1,15 @@
 import { env } from "cloudflare:workers";
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { calendarHolds, calendarOccupancy } from "../../../drizzle/schema";
+import { calendarOccupancy } from "../../../drizzle/schema";
 import { db } from "../helpers/fixtures";
 import { requireRoom } from "../helpers/rooms";
 import { berlin } from "../helpers/salon";
-import { callFunction, callObject, createVoiceSalon, hangUp, voiceAnswer } from "../helpers/voice";
+import { callFunction, callHolds, callObject, createVoiceSalon, hangUp, voiceAnswer } from "../helpers/voice";
 
 const ALICE = "+4915111111111";
 const BOB = "+4917622222222";
 const DAY = "2027-06-01";
-
-const callHolds = async (callId: string) =>
-  db.select().from(calendarHolds).where(eq(calendarHolds.callId, callId));
 
 /** The entries of the room's only unit on DAY, in its calendar object. */
 const roomEntries = (roomId: number) => {

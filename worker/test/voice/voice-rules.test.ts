@@ -1,10 +1,9 @@
 import { env } from "cloudflare:workers";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   appointments,
   branchServiceOffers,
-  calendarHolds,
   calls,
   customers,
   dateOverrides,
@@ -17,6 +16,7 @@ import { berlin } from "../helpers/salon";
 import {
   askInNewCall,
   callFunction,
+  callHolds,
   callObject,
   createVoiceSalon,
   givePhone,
@@ -81,7 +81,7 @@ describe("holds tied to the call", () => {
       await callFunction(salon, "check_availability", { ...book, time: "12:00" }, call),
     );
     expect(second).toMatchObject({ available: true });
-    const held = await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id));
+    const held = await callHolds(call.call_id);
     expect(held).toHaveLength(1);
     expect(held[0]!.startsAt.toISOString()).toBe(berlin(DAY, "12:00"));
 
@@ -99,9 +99,7 @@ describe("holds tied to the call", () => {
       await callFunction(salon, "book_appointment", { ...book, time: "12:00" }, call),
     );
     expect(booked).toMatchObject({ success: true });
-    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
-      0,
-    );
+    expect(await callHolds(call.call_id)).toHaveLength(0);
   });
 
   it("answers a repeated check_availability from its first answer and holds once, also when both arrive together", async () => {
@@ -119,16 +117,14 @@ describe("holds tied to the call", () => {
     expect(answers[2]).toEqual(answers[0]);
     const replayed = [...together, later].filter((res) => res.headers.get("Idempotent-Replayed") === "true");
     expect(replayed).toHaveLength(2);
-    const held = await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id));
+    const held = await callHolds(call.call_id);
     expect(held).toHaveLength(1);
     // The hold the first answer named is the one booked.
     const booked = await voiceAnswer(
       await callFunction(salon, "book_appointment", { ...book, time: "12:00" }, call),
     );
     expect(booked).toMatchObject({ success: true });
-    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
-      0,
-    );
+    expect(await callHolds(call.call_id)).toHaveLength(0);
   });
 
   it("still finds the caller's own held time free when the agent asks again", async () => {
@@ -140,9 +136,7 @@ describe("holds tied to the call", () => {
       );
       expect(answer, time).toMatchObject({ success: true, available: true });
     }
-    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
-      1,
-    );
+    expect(await callHolds(call.call_id)).toHaveLength(1);
   });
 
   it("does not book a caller twice at the same time with another stylist", async () => {
@@ -164,9 +158,7 @@ describe("holds tied to the call", () => {
     expect(taken).toMatchObject({ success: false, available: false, reason: "slot_taken" });
     const slots = taken.next_available_slots as { starts_at: string; hold_id: string }[];
     expect(slots.length).toBe(3);
-    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toHaveLength(
-      3,
-    );
+    expect(await callHolds(call.call_id)).toHaveLength(3);
   });
 });
 
@@ -223,7 +215,7 @@ describe("alternatives on other days", () => {
     expect(answer).toMatchObject({ success: false, available: false, reason: "slots_just_taken" });
     expect(answer.message).toContain("noch einmal nachsehen");
     expect(answer.next_available_slots).toEqual([]);
-    expect(await db.select().from(calendarHolds).where(eq(calendarHolds.callId, call.call_id))).toEqual([]);
+    expect(await callHolds(call.call_id)).toEqual([]);
   });
 });
 
@@ -454,10 +446,7 @@ describe("one URL for every tool", () => {
     };
     const res = await sendSigned("/api/retell/check-availability", body, salon.retellKey);
     expect(await voiceAnswer(res)).toMatchObject({ success: true, available: true });
-    const held = await db
-      .select()
-      .from(calendarHolds)
-      .where(and(eq(calendarHolds.callId, body.call_id)));
+    const held = await callHolds(body.call_id);
     expect(held).toHaveLength(1);
   });
 });
