@@ -1,6 +1,4 @@
-import { expect } from "vitest";
 import { branchServiceOffers, services, staffServices } from "../../../drizzle/schema";
-import { api, json } from "./api";
 import { db } from "./fixtures";
 import type { Salon } from "./salon";
 
@@ -74,22 +72,4 @@ export async function addColourComposite(
       ...cutters.map((staffId) => ({ companyId, staffId, serviceId: cut!.id })),
     ]);
   return { compositeId: composite!.id, washId: wash!.id, cutId: cut!.id };
-}
-
-/**
- * Books `staffId` for the salon's simple service at `startsAt` through the API (say, the first
- * cutter at the cut's time), and returns the appointment's id.
- */
-export async function occupyStaff(salon: Salon, staffId: number, startsAt: string): Promise<number> {
-  const res = await api("/api/v2/bookings", {
-    apiKey: salon.key,
-    body: {
-      customer_id: salon.customerIds[1],
-      service_id: salon.serviceId,
-      staff_id: staffId,
-      starts_at: startsAt,
-    },
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  return (await json<{ appointment_id: number }>(res)).appointment_id;
 }

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import {
   branchServiceOffers,
   customers,
@@ -7,6 +8,7 @@ import {
   workingHours,
 } from "../../../drizzle/schema";
 import { zonedInstant } from "../../src/domain/zoned-time";
+import { api, json } from "./api";
 import { createApiKey, createCompany, db, type TestCompany } from "./fixtures";
 
 export interface Salon {
@@ -103,3 +105,20 @@ export async function createSalon(options: SalonOptions = {}): Promise<Salon> {
 
 /** The ISO instant of a Berlin wall-clock time on a date ("2027-03-02", "10:00"). */
 export const berlin = (date: string, time: string) => zonedInstant(date, time, "Europe/Berlin").toISOString();
+
+/**
+ * Books `staffId` for the salon's simple service at `startsAt` through the API (to make them busy at that time), and returns the appointment's id.
+ */
+export async function occupyStaff(salon: Salon, staffId: number, startsAt: string): Promise<number> {
+  const res = await api("/api/v2/bookings", {
+    apiKey: salon.key,
+    body: {
+      customer_id: salon.customerIds[1],
+      service_id: salon.serviceId,
+      staff_id: staffId,
+      starts_at: startsAt,
+    },
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await json<{ appointment_id: number }>(res)).appointment_id;
+}

@@ -3,9 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, calendarOccupancy, services } from "../../../drizzle/schema";
 import { api, json } from "../helpers/api";
-import { addColourComposite, occupyStaff } from "../helpers/colour-composite";
+import { addColourComposite } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
-import { berlin, createSalon, type Salon } from "../helpers/salon";
+import { berlin, createSalon, occupyStaff, type Salon } from "../helpers/salon";
 
 /** A two-person salon with the colour composite (see addColourComposite). */
 async function compositeSalon(): Promise<Salon & { compositeId: number; washId: number; cutId: number }> {

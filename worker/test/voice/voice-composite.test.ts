@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appointments, calls, nestedBookingSlots } from "../../../drizzle/schema";
 import { api } from "../helpers/api";
-import { addColourComposite, COLOUR_COMPOSITE_NAME, occupyStaff } from "../helpers/colour-composite";
+import { addColourComposite, COLOUR_COMPOSITE_NAME } from "../helpers/colour-composite";
 import { db } from "../helpers/fixtures";
-import { berlin } from "../helpers/salon";
+import { berlin, occupyStaff } from "../helpers/salon";
 import {
   askInNewCall,
   callFunction,
