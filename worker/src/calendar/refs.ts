@@ -10,13 +10,15 @@ export const resourceHoldRef = (holdId: string) => `${holdId}:resource`;
  * member's calendar (part 0 carries the hold's own id, so a simple hold is its only part).
  */
 export const holdPartRef = (holdId: string, part: number) => (part === 0 ? holdId : `${holdId}#${part}`);
+/** Where a hold part's number starts in its ref (the "#"), or -1 for part 0 and other refs. */
+const partMark = (ref: string) => (ref.startsWith("hold_") ? ref.indexOf("#") : -1);
 /** Which part of its hold a part's ref names ("hold_x" → 0, "hold_x#2" → 2). */
 export const holdPartIndex = (ref: string) => {
-  const hash = ref.startsWith("hold_") ? ref.indexOf("#") : -1;
+  const hash = partMark(ref);
   return hash < 0 ? 0 : Number(ref.slice(hash + 1));
 };
 /** The hold a part belongs to ("hold_x#2" → "hold_x"); any other ref stands for itself. */
 export const holdOfRef = (ref: string) => {
-  const hash = ref.startsWith("hold_") ? ref.indexOf("#") : -1;
+  const hash = partMark(ref);
   return hash < 0 ? ref : ref.slice(0, hash);
 };
