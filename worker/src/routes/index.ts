@@ -17,6 +17,7 @@ import { policyResource } from "./policies/policies.routes";
 import { resourceResource } from "./resources/resources.routes";
 import { registerRetellFunctionHandlers } from "./retell/retell-functions.handlers";
 import { registerRetellWebhookHandlers } from "./retell/retell-webhook.handlers";
+import { dateOverrideResource } from "./scheduling-rules/date-overrides.routes";
 import { timeOffResource } from "./scheduling-rules/time-off.routes";
 import { workingHourResource } from "./scheduling-rules/working-hours.routes";
 import { serviceResource } from "./services/services.routes";
@@ -34,6 +35,7 @@ export const TENANT_RESOURCES = [
   resourceResource,
   workingHourResource,
   timeOffResource,
+  dateOverrideResource,
   customerResource,
   userResource,
   apiKeyResource,

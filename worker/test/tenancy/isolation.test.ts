@@ -97,6 +97,15 @@ const samples: Record<
     }),
     update: { reason: "geändert" },
   },
+  "/api/v1/date-overrides": {
+    create: (t) => ({
+      staff_id: t.staffId,
+      branch_id: t.company.branchId,
+      date: `2027-08-${String(10 + ++counter).padStart(2, "0")}`,
+      is_closed: true,
+    }),
+    update: { reason: "geändert" },
+  },
   "/api/v1/customers": {
     create: () => ({ name: `Erika Musterfrau ${++counter}`, phone: "+49 170 1234567" }),
     update: { name: "Geändert" },
@@ -138,6 +147,12 @@ const references: Record<string, (victim: Tenant, attacker: Tenant) => Record<st
     staff_id: v.staffId,
     starts_at: "2027-02-01T08:00:00Z",
     ends_at: "2027-02-01T12:00:00Z",
+  }),
+  "/api/v1/date-overrides": (v, t) => ({
+    staff_id: v.staffId,
+    branch_id: t.company.branchId,
+    date: "2027-09-01",
+    is_closed: true,
   }),
   "/api/v1/customers": (v) => ({ name: "Eindringling", preferred_staff_id: v.staffId }),
   "/api/v1/policies": (v) => ({
