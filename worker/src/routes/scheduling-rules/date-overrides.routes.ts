@@ -63,7 +63,8 @@ export function overrideProblems(v: Hours): Record<string, string> {
     const missing = (["start_time", "end_time"] as const).filter((k) => v[k] == null);
     return Object.fromEntries(missing.map((k) => [k, "Required unless is_closed is true"]));
   }
-  return consistentTimes({ ...v, start_time: v.start_time, end_time: v.end_time })
+  const { start_time, end_time, break_start, break_end } = v;
+  return consistentTimes({ start_time, end_time, break_start, break_end })
     ? {}
     : { [timesMessage.path[0]!]: timesMessage.message };
 }
