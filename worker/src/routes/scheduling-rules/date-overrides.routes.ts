@@ -4,6 +4,7 @@ import { branches, dateOverrides, staff } from "../../../../drizzle/schema";
 import { invalidFields } from "../../http/errors";
 import { InstantSchema, LocalDateSchema, LocalTimeSchema } from "../../http/schemas";
 import type { CrudResourceConfig } from "../crud/crud-resource";
+import { camel } from "../crud/row-mapping";
 import { queryId } from "../shared-fields";
 import { consistentTimes, timesMessage } from "./working-hours.routes";
 
@@ -40,23 +41,19 @@ const fields = {
   reason: z.string().max(500).nullable().optional(),
 };
 
-type Hours = {
-  is_closed?: boolean | undefined;
-  start_time?: string | null | undefined;
-  end_time?: string | null | undefined;
-  break_start?: string | null | undefined;
-  break_end?: string | null | undefined;
+/** The fields that say a day's hours; a closed day has none of the times. */
+const TIMES = ["start_time", "end_time", "break_start", "break_end"] as const;
+type Hours = { is_closed?: boolean | undefined } & {
+  [K in (typeof TIMES)[number]]?: string | null | undefined;
 };
 
 /**
  * Why a day's values do not fit together, by field; empty when they do. A closed day has no
  * times; an open one has a start before its end, and a break (both ends) inside them.
  */
-export function overrideProblems(v: Hours): Record<string, string> {
+function overrideProblems(v: Hours): Record<string, string> {
   if (v.is_closed === true) {
-    const timed = (["start_time", "end_time", "break_start", "break_end"] as const).filter(
-      (k) => v[k] != null,
-    );
+    const timed = TIMES.filter((k) => v[k] != null);
     return Object.fromEntries(timed.map((k) => [k, "A closed day has no times"]));
   }
   if (v.start_time == null || v.end_time == null) {
@@ -69,14 +66,9 @@ export function overrideProblems(v: Hours): Record<string, string> {
     : { [timesMessage.path[0]!]: timesMessage.message };
 }
 
-/** Row columns (camelCase) of the hours, as the API names them. */
-const asHours = (row: Record<string, unknown>): Hours => ({
-  is_closed: row.isClosed as boolean | undefined,
-  start_time: row.startTime as string | null | undefined,
-  end_time: row.endTime as string | null | undefined,
-  break_start: row.breakStart as string | null | undefined,
-  break_end: row.breakEnd as string | null | undefined,
-});
+/** A stored row's hours under their API names. */
+const asHours = (row: Record<string, unknown>): Hours =>
+  Object.fromEntries(["is_closed", ...TIMES].map((field) => [field, row[camel(field)]]));
 
 export const dateOverrideResource: CrudResourceConfig = {
   basePath: "/api/v1/date-overrides",
@@ -101,7 +93,7 @@ export const dateOverrideResource: CrudResourceConfig = {
     // Closing a day clears its times; opening one needs them (sent now or kept from before).
     const next =
       values.isClosed === true
-        ? { startTime: null, endTime: null, breakStart: null, breakEnd: null, ...values }
+        ? { ...Object.fromEntries(TIMES.map((field) => [camel(field), null])), ...values }
         : values;
     const problems = Object.entries(overrideProblems(asHours({ ...existing, ...next })));
     if (problems.length > 0)
